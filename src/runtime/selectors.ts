@@ -1,0 +1,94 @@
+// Derived views of the state. Views render these lists and the runtime moves selection through the same
+// lists, so "row 3" means the same pod to both.
+import type { AlertGroup, AppState, LogLine, PaneId, PodInfo } from '../state/types.js';
+
+// Lower rank sorts first: what needs a human goes to the top.
+const STATUS_RANK: Record<string, number> = {
+  CrashLoopBackOff: 0,
+  Error: 0,
+  OOMKilled: 0,
+  ImagePullBackOff: 0,
+  ErrImagePull: 0,
+  CreateContainerConfigError: 0,
+  Failed: 0,
+  Unknown: 1,
+  Pending: 2,
+  ContainerCreating: 2,
+  Terminating: 3,
+};
+
+export function podRank(pod: PodInfo): number {
+  const rank = STATUS_RANK[pod.status];
+  if (rank !== undefined) return rank;
+  if (pod.status === 'Completed' || pod.phase === 'Succeeded') return 6;
+  if (pod.ready < pod.total) return 4;
+  return 5;
+}
+
+export function isPodProblem(pod: PodInfo): boolean {
+  return podRank(pod) <= 1;
+}
+
+const matches = (filter: string, ...fields: string[]) => {
+  if (!filter) return true;
+  const needle = filter.toLowerCase();
+  return fields.some((f) => f.toLowerCase().includes(needle));
+};
+
+export function visiblePods(state: AppState): PodInfo[] {
+  const pods = state.kube.data?.pods ?? [];
+  const filter = state.ui.filter.pods;
+  return pods
+    .filter((p) => matches(filter, p.name, p.namespace, p.status, p.node, p.owner ?? ''))
+    .sort((a, b) => podRank(a) - podRank(b) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+}
+
+const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, warning: 2, info: 3 };
+export const severityRank = (severity: string): number => SEVERITY_RANK[severity] ?? 4;
+
+export function visibleAlertGroups(state: AppState): AlertGroup[] {
+  const groups = state.alerts.data?.groups ?? [];
+  const filter = state.ui.filter.alerts;
+  return groups
+    .map((g) => ({
+      ...g,
+      alerts: g.alerts.filter((a) => matches(filter, g.alertname, a.severity, ...Object.values(a.labels), a.summary)),
+    }))
+    .filter((g) => g.alerts.length > 0)
+    .sort(
+      (a, b) =>
+        severityRank(a.severity) - severityRank(b.severity) ||
+        Math.min(...a.alerts.map((x) => x.startsAt)) - Math.min(...b.alerts.map((x) => x.startsAt)) ||
+        a.alertname.localeCompare(b.alertname),
+    );
+}
+
+export function visibleLogLines(state: AppState): LogLine[] {
+  const lines = state.logs.data?.lines ?? [];
+  const filter = state.ui.filter.logs;
+  return filter ? lines.filter((l) => matches(filter, l.text, l.pod)) : lines;
+}
+
+/** Number of selectable rows in a pane, for clamping the selection. */
+export function rowCount(state: AppState, pane: PaneId): number {
+  switch (pane) {
+    case 'pods':
+      return visiblePods(state).length;
+    case 'alerts':
+      return visibleAlertGroups(state).length;
+    case 'slos':
+      return state.slos.data?.length ?? 0;
+    case 'consensus':
+      return state.consensus.data?.members.length ?? 0;
+    case 'logs':
+      return visibleLogLines(state).length;
+    case 'latency':
+      return 0;
+  }
+}
+
+/** The pod under the cursor in the Pods pane, if any. */
+export function selectedPod(state: AppState): PodInfo | null {
+  const pods = visiblePods(state);
+  return pods[Math.min(state.ui.selection.pods, pods.length - 1)] ?? null;
+}
