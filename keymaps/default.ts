@@ -1,0 +1,31 @@
+// The default key bindings. Data only: matching lives in src/input/match.ts, the help overlay reads this.
+import type { Keymap } from './types.js';
+
+export const DEFAULT_KEYMAP: Keymap = [
+  { keys: ['tab'], intent: { type: 'focus-next' }, description: 'Focus next pane', context: 'global' },
+  { keys: ['shift+tab'], intent: { type: 'focus-prev' }, description: 'Focus previous pane', context: 'global' },
+  { keys: ['1'], intent: { type: 'focus', pane: 'pods' }, description: 'Focus Pods', context: 'global' },
+  { keys: ['2'], intent: { type: 'focus', pane: 'slos' }, description: 'Focus SLOs', context: 'global' },
+  { keys: ['3'], intent: { type: 'focus', pane: 'alerts' }, description: 'Focus Alerts', context: 'global' },
+  { keys: ['4'], intent: { type: 'focus', pane: 'latency' }, description: 'Focus Latency', context: 'global' },
+  { keys: ['5'], intent: { type: 'focus', pane: 'consensus' }, description: 'Focus Consensus', context: 'global' },
+  { keys: ['6'], intent: { type: 'focus', pane: 'logs' }, description: 'Focus Logs', context: 'global' },
+  { keys: ['j', 'down'], intent: { type: 'select-next' }, description: 'Move selection down', context: 'global' },
+  { keys: ['k', 'up'], intent: { type: 'select-prev' }, description: 'Move selection up', context: 'global' },
+  { keys: ['pagedown'], intent: { type: 'page-down' }, description: 'Page down', context: 'global' },
+  { keys: ['pageup'], intent: { type: 'page-up' }, description: 'Page up', context: 'global' },
+  { keys: ['g', 'home'], intent: { type: 'select-first' }, description: 'Jump to first row', context: 'global' },
+  { keys: ['G', 'end'], intent: { type: 'select-last' }, description: 'Jump to last row', context: 'global' },
+  { keys: ['/'], intent: { type: 'filter-start' }, description: 'Filter pods', context: 'pods' },
+  { keys: ['/'], intent: { type: 'filter-start' }, description: 'Filter alerts', context: 'alerts' },
+  { keys: ['/'], intent: { type: 'filter-start' }, description: 'Filter log lines', context: 'logs' },
+  { keys: ['f'], intent: { type: 'logs-follow-selected' }, description: "Follow the selected pod's logs", context: 'global' },
+  { keys: ['p'], intent: { type: 'logs-pause-toggle' }, description: 'Pause / resume logs', context: 'global' },
+  { keys: ['c'], intent: { type: 'logs-clear' }, description: 'Clear the log buffer', context: 'logs' },
+  { keys: ['?'], intent: { type: 'help-toggle' }, description: 'Show / hide help', context: 'global' },
+  { keys: ['q', 'ctrl+c'], intent: { type: 'quit' }, description: 'Quit', context: 'global' },
+  { keys: ['escape'], intent: { type: 'help-close' }, description: 'Close help', context: 'help' },
+  { keys: ['enter'], intent: { type: 'filter-commit' }, description: 'Apply filter', context: 'filter' },
+  { keys: ['escape'], intent: { type: 'filter-cancel' }, description: 'Cancel filter', context: 'filter' },
+  { keys: ['backspace'], intent: { type: 'filter-backspace' }, description: 'Delete last filter character', context: 'filter' },
+];

@@ -1,0 +1,41 @@
+// The resolved config every other module reads: defaults filled in, durations in ms, SLO entries completed.
+import type { LatencySpec, SloSpec } from './defaults.js';
+
+export interface SourceTiming {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+export interface HiveConfig {
+  kubernetes: SourceTiming & {
+    /** kubeconfig file; null = the default loading rules ($KUBECONFIG, ~/.kube/config, in-cluster) */
+    kubeconfig: string | null;
+    context: string | null;
+    /** null = all namespaces */
+    namespace: string | null;
+  };
+  prometheus: SourceTiming & { url: string | null };
+  alertmanager: SourceTiming & { url: string | null };
+  loki: SourceTiming & { url: string | null };
+  consensus: SourceTiming & { mode: 'etcd' | 'http' | null; endpoints: string[] };
+  slos: SloSpec[];
+  latency: LatencySpec;
+  logs: { capacity: number; tailLines: number };
+}
+
+/** Why a config cannot be used; the message names the key path, e.g. `prometheus.url: must be an http(s) URL`. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULT_TIMING: Record<'kubernetes' | 'prometheus' | 'alertmanager' | 'loki' | 'consensus', SourceTiming> = {
+  // kubernetes: pods come from a watch; the interval paces the deployment/replicaset polls
+  kubernetes: { intervalMs: 10_000, timeoutMs: 5_000 },
+  prometheus: { intervalMs: 5_000, timeoutMs: 4_000 },
+  alertmanager: { intervalMs: 5_000, timeoutMs: 4_000 },
+  loki: { intervalMs: 5_000, timeoutMs: 4_000 },
+  consensus: { intervalMs: 2_000, timeoutMs: 1_500 },
+};
+
+export const DEFAULT_LOG_CAPACITY = 5000;
+export const DEFAULT_TAIL_LINES = 100;

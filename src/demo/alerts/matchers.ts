@@ -1,0 +1,74 @@
+// Label matchers as Alertmanager and Prometheus read them: =, !=, =~, !~ with regexes anchored at both ends.
+// Shared by silences, inhibition and the `filter` query parameter so all three agree on what matches.
+
+export type MatchType = '=' | '!=' | '=~' | '!~';
+
+export interface LabelMatcher {
+  name: string;
+  type: MatchType;
+  value: string;
+  /** compiled for =~ and !~ */
+  re: RegExp | null;
+}
+
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * Go's RE2 with Prometheus anchoring. A leading `(?i)` (common in Go regexes, unknown to V8 before Node 23)
+ * becomes the i flag. Throws with the engine's message when the pattern does not compile.
+ */
+export function anchoredRegex(pattern: string): RegExp {
+  let body = pattern;
+  let flags = '';
+  if (body.startsWith('(?i)')) {
+    body = body.slice(4);
+    flags = 'i';
+  }
+  return new RegExp(`^(?:${body})$`, flags);
+}
+
+export function compileMatcher(name: string, type: MatchType, value: string): LabelMatcher {
+  const re = type === '=~' || type === '!~' ? anchoredRegex(value) : null;
+  return { name, type, value, re };
+}
+
+/** A missing label matches as the empty string, as in Prometheus. */
+export function matchesValue(m: LabelMatcher, actual: string | undefined): boolean {
+  const v = actual ?? '';
+  switch (m.type) {
+    case '=':
+      return v === m.value;
+    case '!=':
+      return v !== m.value;
+    case '=~':
+      return m.re!.test(v);
+    case '!~':
+      return !m.re!.test(v);
+  }
+}
+
+export function matchesAll(matchers: readonly LabelMatcher[], labels: Record<string, string>): boolean {
+  for (const m of matchers) if (!matchesValue(m, labels[m.name])) return false;
+  return true;
+}
+
+const MATCHER_TEXT = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(=~|=|!=|!~)\s*([\s\S]*?)\s*$/;
+
+/** One `filter=` matcher such as `alertname="HighErrorRate"` or `severity=~crit.*` (quotes optional). */
+export function parseMatcherText(text: string): LabelMatcher {
+  const m = MATCHER_TEXT.exec(text);
+  if (!m) throw new Error(`bad matcher format: ${text}`);
+  let value = m[3] ?? '';
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    try {
+      value = JSON.parse(value) as string;
+    } catch {
+      throw new Error(`bad matcher format: ${text}`);
+    }
+  }
+  try {
+    return compileMatcher(m[1]!, m[2] as MatchType, value);
+  } catch (err) {
+    throw new Error(`error parsing regexp: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,425 @@
+// The controllers and the kubelet in one loop: deployments -> replica sets (rolling updates, revisions,
+// rollbacks re-using an old replica set) -> pods (create, schedule, start, terminate), each tick.
+import type { ContainerCondition, DeploymentSeed, Rng, SimPod } from '../contracts.js';
+import { buildDeployment, buildNamespace, buildNode, buildPod, buildReplicaSet, templateFromContainers } from './builders.js';
+import type { EventRecorder } from './events.js';
+import {
+  DEPLOYMENT_REVISION,
+  TEMPLATE_HASH_LABEL,
+  iso,
+  ownerName,
+  parseTime,
+  podReady,
+  podStatusWord,
+  revisionOf,
+  templateHash,
+  type DeploymentObj,
+  type PodObj,
+  type ReplicaSetObj,
+} from './objects.js';
+import { applyContainerCondition, startPod, type KubeletEvent } from './pod-state.js';
+import { planRollout, surgeAndUnavailable } from './rollout.js';
+import type { ObjectStore } from './store.js';
+
+interface PodRuntime {
+  /** reconcile ticks left in ContainerCreating before the kubelet starts it */
+  ticksUntilStart: number;
+  /** once the world has set the container, the simulated kubelet no longer starts it by itself */
+  worldControlled: boolean;
+  removeAtMs?: number;
+  createdMs: number;
+}
+
+interface Progress {
+  signature: string;
+  lastProgressMs: number;
+}
+
+export interface ControllerDeps {
+  store: ObjectStore;
+  rng: Rng;
+  events: EventRecorder;
+  nodes: string[];
+  now: () => number;
+}
+
+const podKey = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
+/** Terminating pods linger at most this long (their process exits on SIGTERM well before the grace period). */
+const MAX_TERMINATING_MS = 3000;
+const REVISION_HISTORY_LIMIT = 10;
+
+export class Controller {
+  private readonly runtime = new Map<string, PodRuntime>();
+  private readonly progress = new Map<string, Progress>();
+  private ipCounter = 0;
+
+  constructor(private readonly d: ControllerDeps) {
+    const t = d.now();
+    d.nodes.forEach((name, i) => d.store.put(buildNode(name, i, t - 30 * 86_400_000, d.rng)));
+  }
+
+  seedNamespace(name: string): void {
+    if (this.d.store.get('Namespace', undefined, name)) return;
+    this.d.store.put(buildNamespace(name, this.d.now() - 30 * 86_400_000, this.d.rng));
+  }
+
+  seedDeployment(seed: DeploymentSeed): void {
+    const { store, rng } = this.d;
+    if (store.get('Deployment', seed.namespace, seed.name)) throw new Error(`deployment ${seed.namespace}/${seed.name} is already seeded`);
+    this.seedNamespace(seed.namespace);
+    const labels = { app: seed.name, ...seed.labels };
+    const templates = [...(seed.history ?? []), seed.containers];
+    const dep = store.put(buildDeployment(seed, templateFromContainers(labels, seed.containers), templates.length, rng)) as DeploymentObj;
+    const span = Math.max(0, this.d.now() - seed.createdAt);
+    let current: ReplicaSetObj | undefined;
+    templates.forEach((containers, i) => {
+      const template = templateFromContainers(labels, containers);
+      const hash = templateHash(template);
+      const isCurrent = i === templates.length - 1;
+      const createdMs = seed.createdAt + Math.floor((span * i) / templates.length);
+      const rs = buildReplicaSet({ ...dep, spec: { ...dep.spec, template } }, hash, i + 1, isCurrent ? seed.replicas : 0, createdMs, rng);
+      // a template seen twice in history is one replica set carrying the later revision
+      store.put(rs);
+      if (isCurrent) current = rs;
+    });
+    if (current) {
+      const rsCreated = parseTime(current.metadata.creationTimestamp) ?? seed.createdAt;
+      for (let k = 0; k < seed.replicas; k++) {
+        const pod = this.newPod(current, rsCreated + 1000 + k * 300);
+        startPod(pod, rsCreated + 5000 + k * 300, rng);
+        store.put(pod);
+      }
+    }
+    this.refreshStatuses(this.d.now());
+  }
+
+  pods(namespace?: string): SimPod[] {
+    return (this.d.store.list('Pod', namespace) as PodObj[]).map((pod) => this.simPod(pod));
+  }
+
+  reconcile(tMs: number): void {
+    this.kubelet(tMs);
+    for (const dep of this.d.store.list('Deployment') as DeploymentObj[]) this.syncRollout(dep.metadata.namespace ?? '', dep.metadata.name, tMs);
+    this.syncReplicaSets(tMs);
+    this.refreshStatuses(tMs);
+  }
+
+  setContainer(namespace: string, name: string, condition: ContainerCondition, tMs: number): void {
+    const pod = this.d.store.get('Pod', namespace, name) as PodObj | undefined;
+    if (!pod || pod.metadata.deletionTimestamp) return;
+    const rt = this.runtimeOf(pod);
+    rt.worldControlled = true;
+    const events = applyContainerCondition(pod, 0, condition, tMs, this.d.rng);
+    this.d.store.put(pod);
+    this.podEvents(pod, events, tMs);
+  }
+
+  /**
+   * Graceful pod deletion: the pod shows deletionTimestamp (kubectl: Terminating) until its containers
+   * have stopped, then disappears. gracePeriodSeconds=0 removes it at once, as the apiserver does.
+   */
+  deletePod(namespace: string, name: string, graceSeconds: number | undefined, tMs: number, dryRun: boolean): PodObj | undefined {
+    const pod = this.d.store.get('Pod', namespace, name) as PodObj | undefined;
+    if (!pod) return undefined;
+    if (pod.metadata.deletionTimestamp) return pod;
+    const spec = pod.spec as { terminationGracePeriodSeconds?: number };
+    const grace = Math.max(0, Math.floor(graceSeconds ?? spec.terminationGracePeriodSeconds ?? 30));
+    pod.metadata.deletionTimestamp = iso(tMs + grace * 1000);
+    pod.metadata.deletionGracePeriodSeconds = grace;
+    if (dryRun) return pod;
+    if (grace === 0) {
+      this.runtime.delete(podKey(namespace, name));
+      return this.d.store.remove('Pod', namespace, name) as PodObj | undefined;
+    }
+    this.runtimeOf(pod).removeAtMs = tMs + Math.min(grace * 1000, MAX_TERMINATING_MS);
+    const stored = this.d.store.put(pod) as PodObj;
+    const events: KubeletEvent[] = pod.spec.containers.map((c) => ({ type: 'Normal', reason: 'Killing', message: `Stopping container ${c.name}` }));
+    this.podEvents(pod, events, tMs);
+    return stored;
+  }
+
+  /**
+   * The deployment controller's step for one deployment: find or create the replica set of the current
+   * template (an old one with an identical template is re-used and gets the next revision, which is what
+   * makes `kubectl rollout undo` work), then resize replica sets for a rolling update.
+   */
+  syncRollout(namespace: string, name: string, tMs: number): void {
+    const { store, rng } = this.d;
+    const dep = store.get('Deployment', namespace, name) as DeploymentObj | undefined;
+    if (!dep) return;
+    const owned = this.replicaSetsOf(dep);
+    const hash = templateHash(dep.spec.template);
+    const maxRevision = owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
+    let newRs = owned.find((rs) => rs.metadata.labels?.[TEMPLATE_HASH_LABEL] === hash);
+    const oldRss = owned.filter((rs) => rs !== newRs);
+    const anyOldActive = oldRss.some((rs) => rs.spec.replicas > 0);
+    if (!newRs) {
+      const start = anyOldActive ? 0 : dep.spec.replicas;
+      newRs = store.put(buildReplicaSet(dep, hash, maxRevision + 1, start, tMs, rng)) as ReplicaSetObj;
+      if (start > 0) this.scalingEvent(dep, newRs.metadata.name, 0, start, tMs);
+    } else if (revisionOf(newRs) < maxRevision) {
+      newRs = store.mutate('ReplicaSet', namespace, newRs.metadata.name, (rs) => {
+        rs.metadata.annotations = { ...(rs.metadata.annotations ?? {}), [DEPLOYMENT_REVISION]: String(maxRevision + 1) };
+      }) as ReplicaSetObj;
+    }
+    const revision = String(revisionOf(newRs));
+    if (dep.metadata.annotations?.[DEPLOYMENT_REVISION] !== revision) {
+      store.mutate('Deployment', namespace, name, (obj) => {
+        obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [DEPLOYMENT_REVISION]: revision };
+      });
+    }
+    if ((dep.spec as { paused?: boolean }).paused) return;
+
+    const counts = (rs: ReplicaSetObj) => ({
+      name: rs.metadata.name,
+      replicas: rs.spec.replicas,
+      available: this.activePodsOf(rs).filter(podReady).length,
+      createdMs: parseTime(rs.metadata.creationTimestamp) ?? 0,
+    });
+    const before = new Map(owned.map((rs) => [rs.metadata.name, rs.spec.replicas]));
+    before.set(newRs.metadata.name, newRs.spec.replicas);
+    const plan = planRollout(dep.spec.replicas, counts(newRs), oldRss.map(counts));
+    for (const [rsName, size] of plan.sizes) {
+      const from = before.get(rsName) ?? 0;
+      store.mutate('ReplicaSet', namespace, rsName, (rs) => {
+        (rs as ReplicaSetObj).spec.replicas = size;
+        rs.metadata.annotations = { ...(rs.metadata.annotations ?? {}), 'deployment.kubernetes.io/desired-replicas': String(dep.spec.replicas) };
+      });
+      this.scalingEvent(dep, rsName, from, size, tMs);
+    }
+    this.pruneHistory(dep, newRs.metadata.name);
+  }
+
+  private pruneHistory(dep: DeploymentObj, keep: string): void {
+    const old = this.replicaSetsOf(dep)
+      .filter((rs) => rs.metadata.name !== keep && rs.spec.replicas === 0 && this.podsOf(rs).length === 0)
+      .sort((a, b) => revisionOf(a) - revisionOf(b));
+    for (const rs of old.slice(0, Math.max(0, old.length - REVISION_HISTORY_LIMIT))) {
+      this.d.store.remove('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+    }
+  }
+
+  private scalingEvent(dep: DeploymentObj, rsName: string, from: number, to: number, tMs: number): void {
+    if (from === to) return;
+    this.d.events.record({
+      namespace: dep.metadata.namespace ?? '',
+      kind: 'Deployment',
+      name: dep.metadata.name,
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      message: `Scaled ${to > from ? 'up' : 'down'} replica set ${rsName} from ${from} to ${to}`,
+      tMs,
+    });
+  }
+
+  /** The replica set controller: as many active pods as spec.replicas, removing the least useful first. */
+  private syncReplicaSets(tMs: number): void {
+    for (const rs of this.d.store.list('ReplicaSet') as ReplicaSetObj[]) {
+      const active = this.activePodsOf(rs);
+      const missing = rs.spec.replicas - active.length;
+      for (let i = 0; i < missing; i++) {
+        const pod = this.d.store.put(this.newPod(rs, tMs)) as PodObj;
+        this.d.events.record({ namespace: pod.metadata.namespace ?? '', kind: 'ReplicaSet', name: rs.metadata.name, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, tMs });
+        this.d.events.record({
+          namespace: pod.metadata.namespace ?? '',
+          kind: 'Pod',
+          name: pod.metadata.name,
+          type: 'Normal',
+          reason: 'Scheduled',
+          message: `Successfully assigned ${pod.metadata.namespace ?? ''}/${pod.metadata.name} to ${pod.spec.nodeName}`,
+          component: 'default-scheduler',
+          tMs,
+        });
+      }
+      if (missing < 0) {
+        const victims = [...active].sort((a, b) => {
+          const ra = podReady(a) ? 1 : 0;
+          const rb = podReady(b) ? 1 : 0;
+          if (ra !== rb) return ra - rb;
+          return String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp));
+        });
+        for (const pod of victims.slice(0, -missing)) {
+          this.deletePod(pod.metadata.namespace ?? '', pod.metadata.name, undefined, tMs, false);
+          this.d.events.record({ namespace: pod.metadata.namespace ?? '', kind: 'ReplicaSet', name: rs.metadata.name, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, tMs });
+        }
+      }
+    }
+  }
+
+  /** The kubelet: start fresh pods after a tick or two, remove terminated ones. */
+  private kubelet(tMs: number): void {
+    for (const pod of this.d.store.list('Pod') as PodObj[]) {
+      const rt = this.runtimeOf(pod);
+      if (pod.metadata.deletionTimestamp) {
+        if (rt.removeAtMs === undefined || tMs >= rt.removeAtMs) {
+          this.d.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
+          this.runtime.delete(podKey(pod.metadata.namespace, pod.metadata.name));
+        }
+        continue;
+      }
+      const creating = pod.status.containerStatuses.every((cs) => cs.state.waiting?.reason === 'ContainerCreating');
+      if (rt.worldControlled || !creating) continue;
+      rt.ticksUntilStart -= 1;
+      if (rt.ticksUntilStart > 0) continue;
+      const events = startPod(pod, tMs, this.d.rng);
+      this.d.store.put(pod);
+      this.podEvents(pod, events, tMs);
+    }
+  }
+
+  private refreshStatuses(tMs: number): void {
+    const { store } = this.d;
+    for (const rs of store.list('ReplicaSet') as ReplicaSetObj[]) {
+      const active = this.activePodsOf(rs);
+      const ready = active.filter(podReady).length;
+      store.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name, (obj) => {
+        obj.status = omitZero({
+          replicas: active.length,
+          fullyLabeledReplicas: active.length,
+          readyReplicas: ready,
+          availableReplicas: ready,
+          observedGeneration: obj.metadata.generation ?? 1,
+        }, ['replicas', 'observedGeneration']);
+      });
+    }
+    for (const dep of store.list('Deployment') as DeploymentObj[]) this.refreshDeployment(dep, tMs);
+  }
+
+  private refreshDeployment(dep: DeploymentObj, tMs: number): void {
+    const owned = this.replicaSetsOf(dep);
+    const hash = templateHash(dep.spec.template);
+    const newRs = owned.find((rs) => rs.metadata.labels?.[TEMPLATE_HASH_LABEL] === hash);
+    const active = owned.flatMap((rs) => this.activePodsOf(rs));
+    const updated = newRs ? this.activePodsOf(newRs) : [];
+    const ready = active.filter(podReady).length;
+    const desired = dep.spec.replicas;
+    const complete = updated.length === desired && active.length === desired && ready === desired;
+    const key = podKey(dep.metadata.namespace, dep.metadata.name);
+    const signature = `${hash}/${updated.length}/${updated.filter(podReady).length}/${active.length}/${ready}/${desired}`;
+    const prog = this.progress.get(key);
+    if (!prog || prog.signature !== signature) this.progress.set(key, { signature, lastProgressMs: tMs });
+    const lastProgressMs = this.progress.get(key)?.lastProgressMs ?? tMs;
+    const deadlineMs = (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000;
+    const { maxUnavailable } = surgeAndUnavailable(desired);
+    const available = ready >= desired - maxUnavailable;
+    const stuck = !complete && tMs - lastProgressMs > deadlineMs;
+    const rsName = newRs?.metadata.name ?? dep.metadata.name;
+    const progressing = complete
+      ? { status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` }
+      : stuck
+        ? { status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }
+        : { status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` };
+    const availableCond = available
+      ? { status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
+      : { status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' };
+    this.d.store.mutate('Deployment', dep.metadata.namespace, dep.metadata.name, (obj) => {
+      const old = (obj.status as { conditions?: { type: string; status: string; reason: string; lastTransitionTime: string; lastUpdateTime: string }[] }).conditions ?? [];
+      const cond = (type: string, c: { status: string; reason: string; message: string }) => {
+        const prev = old.find((o) => o.type === type);
+        const same = prev && prev.status === c.status && prev.reason === c.reason;
+        return {
+          type,
+          ...c,
+          lastUpdateTime: same ? prev.lastUpdateTime : iso(tMs),
+          lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : iso(tMs),
+        };
+      };
+      obj.status = {
+        ...omitZero({
+          observedGeneration: obj.metadata.generation ?? 1,
+          replicas: active.length,
+          updatedReplicas: updated.length,
+          readyReplicas: ready,
+          availableReplicas: ready,
+          unavailableReplicas: Math.max(0, desired - ready),
+        }, ['observedGeneration']),
+        conditions: [cond('Available', availableCond), cond('Progressing', progressing)],
+      };
+    });
+  }
+
+  private newPod(rs: ReplicaSetObj, tMs: number): PodObj {
+    const node = this.pickNode();
+    const nodeIndex = Math.max(0, this.d.nodes.indexOf(node));
+    this.ipCounter += 1;
+    const podIP = `10.244.${nodeIndex}.${(this.ipCounter % 250) + 2}`;
+    const pod = buildPod(rs, node, `10.0.0.${10 + nodeIndex}`, podIP, tMs, this.d.rng);
+    this.runtime.set(podKey(pod.metadata.namespace, pod.metadata.name), { ticksUntilStart: this.d.rng.int(1, 3), worldControlled: false, createdMs: tMs });
+    return pod;
+  }
+
+  private pickNode(): string {
+    const load = new Map(this.d.nodes.map((n) => [n, 0]));
+    for (const pod of this.d.store.list('Pod') as PodObj[]) load.set(pod.spec.nodeName, (load.get(pod.spec.nodeName) ?? 0) + 1);
+    let best = this.d.nodes[0] ?? 'node-0';
+    for (const n of this.d.nodes) if ((load.get(n) ?? 0) < (load.get(best) ?? 0)) best = n;
+    return best;
+  }
+
+  private runtimeOf(pod: PodObj): PodRuntime {
+    const key = podKey(pod.metadata.namespace, pod.metadata.name);
+    let rt = this.runtime.get(key);
+    if (!rt) {
+      rt = { ticksUntilStart: 0, worldControlled: false, createdMs: parseTime(pod.metadata.creationTimestamp) ?? 0 };
+      this.runtime.set(key, rt);
+    }
+    return rt;
+  }
+
+  private podEvents(pod: PodObj, events: KubeletEvent[], tMs: number): void {
+    const container = pod.spec.containers[0]?.name;
+    for (const ev of events) {
+      this.d.events.record({
+        namespace: pod.metadata.namespace ?? '',
+        kind: 'Pod',
+        name: pod.metadata.name,
+        ...ev,
+        tMs,
+        host: pod.spec.nodeName,
+        ...(container ? { fieldPath: `spec.containers{${container}}` } : {}),
+      });
+    }
+  }
+
+  replicaSetsOf(dep: DeploymentObj): ReplicaSetObj[] {
+    return (this.d.store.list('ReplicaSet', dep.metadata.namespace) as ReplicaSetObj[]).filter((rs) =>
+      rs.metadata.ownerReferences?.some((o) => o.uid === dep.metadata.uid && o.controller),
+    );
+  }
+
+  private podsOf(rs: ReplicaSetObj): PodObj[] {
+    return (this.d.store.list('Pod', rs.metadata.namespace) as PodObj[]).filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid));
+  }
+
+  private activePodsOf(rs: ReplicaSetObj): PodObj[] {
+    return this.podsOf(rs).filter((p) => !p.metadata.deletionTimestamp);
+  }
+
+  private simPod(pod: PodObj): SimPod {
+    const rsName = ownerName(pod, 'ReplicaSet') ?? '';
+    const hash = pod.metadata.labels?.[TEMPLATE_HASH_LABEL] ?? '';
+    const deployment = hash && rsName.endsWith(`-${hash}`) ? rsName.slice(0, -hash.length - 1) : rsName;
+    return {
+      namespace: pod.metadata.namespace ?? '',
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+      deployment,
+      templateHash: hash,
+      images: pod.spec.containers.map((c) => c.image),
+      node: pod.spec.nodeName,
+      createdAt: this.runtimeOf(pod).createdMs,
+      restarts: pod.status.containerStatuses.reduce((n, cs) => n + cs.restartCount, 0),
+      phase: pod.status.phase,
+      ready: podReady(pod),
+      status: podStatusWord(pod),
+      deleting: Boolean(pod.metadata.deletionTimestamp),
+    };
+  }
+}
+
+/** The apiserver leaves zero counts out of status (omitempty); clients must cope, so we do the same. */
+function omitZero(values: Record<string, number>, keep: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== 0 || keep.includes(k)) out[k] = v;
+  return out;
+}

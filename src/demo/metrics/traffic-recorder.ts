@@ -1,0 +1,146 @@
+// Turns each tick's ServiceTraffic into what an instrumented service would expose: a request counter by
+// status, a latency histogram and the scrape target's `up`. Keeps the running totals (for /metrics) and
+// appends every value to the store (for PromQL).
+import type { Rng, ServiceTraffic } from '../contracts.js';
+import { apportion, cdf, logNormalFrom, mean } from './lognormal.js';
+import type { Labels } from './labels.js';
+import type { Series, SeriesStore } from './store.js';
+
+export const REQUESTS_METRIC = 'http_requests_total';
+export const DURATION_METRIC = 'http_request_duration_seconds';
+export const UP_METRIC = 'up';
+
+/** Status codes and how each class of response splits between them. */
+const OK_STATUSES = [
+  ['200', 0.86],
+  ['201', 0.08],
+  ['304', 0.06],
+] as const;
+const CLIENT_STATUSES = [['404', 1]] as const;
+const SERVER_STATUSES = [
+  ['500', 0.7],
+  ['503', 0.3],
+] as const;
+export const STATUSES: readonly string[] = [...OK_STATUSES, ...CLIENT_STATUSES, ...SERVER_STATUSES].map(([s]) => s);
+
+/** Bucket bound as a label value, the way prom-client prints it (so le="2" exists for the SLO query). */
+export const leLabel = (bound: number): string => (bound === Infinity ? '+Inf' : String(bound));
+
+export interface ServiceState {
+  job: string;
+  namespace: string;
+  instance: string;
+  up: boolean;
+  statusTotals: number[];
+  /** cumulative counts per bucket, last one is +Inf */
+  bucketTotals: number[];
+  sum: number;
+  count: number;
+}
+
+interface ServiceSeries {
+  state: ServiceState;
+  statusSeries: Series[];
+  bucketSeries: Series[];
+  sumSeries: Series;
+  countSeries: Series;
+  upSeries: Series;
+  statusCarry: number[];
+  bucketCarry: number[];
+}
+
+export interface TrafficRecorder {
+  record(tMs: number, dtSeconds: number, traffic: readonly ServiceTraffic[]): void;
+  services(): ServiceState[];
+}
+
+function statusShares(t: ServiceTraffic): number[] {
+  const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+  const server = clamp(t.errorRatio);
+  const client = Math.min(clamp(t.clientErrorRatio), 1 - server);
+  const ok = 1 - server - client;
+  return [
+    ...OK_STATUSES.map(([, share]) => ok * share),
+    ...CLIENT_STATUSES.map(([, share]) => client * share),
+    ...SERVER_STATUSES.map(([, share]) => server * share),
+  ];
+}
+
+export function createTrafficRecorder(store: SeriesStore, buckets: readonly number[], rng: Rng): TrafficRecorder {
+  const bounds = [...buckets.filter((b) => Number.isFinite(b)).sort((a, b) => a - b), Infinity];
+  const services = new Map<string, ServiceSeries>();
+
+  const open = (t: ServiceTraffic): ServiceSeries => {
+    const id = `${t.namespace}/${t.job}`;
+    let s = services.get(id);
+    if (s) return s;
+    const base: Labels = { job: t.job, namespace: t.namespace };
+    const state: ServiceState = {
+      job: t.job,
+      namespace: t.namespace,
+      instance: `${t.job}.${t.namespace}.svc:8080`,
+      up: t.up,
+      statusTotals: STATUSES.map(() => 0),
+      bucketTotals: bounds.map(() => 0),
+      sum: 0,
+      count: 0,
+    };
+    s = {
+      state,
+      statusSeries: STATUSES.map((status) => store.series({ __name__: REQUESTS_METRIC, ...base, status })),
+      bucketSeries: bounds.map((b) => store.series({ __name__: `${DURATION_METRIC}_bucket`, ...base, le: leLabel(b) })),
+      sumSeries: store.series({ __name__: `${DURATION_METRIC}_sum`, ...base }),
+      countSeries: store.series({ __name__: `${DURATION_METRIC}_count`, ...base }),
+      upSeries: store.series({ __name__: UP_METRIC, ...base, instance: state.instance }),
+      statusCarry: STATUSES.map(() => 0),
+      bucketCarry: bounds.map(() => 0),
+    };
+    services.set(id, s);
+    return s;
+  };
+
+  const advance = (s: ServiceSeries, t: ServiceTraffic, dtSeconds: number): void => {
+    const expected = Math.max(0, Number.isFinite(t.rps) ? t.rps : 0) * Math.max(0, dtSeconds);
+    // Stochastic rounding keeps counters whole and unbiased.
+    const n = Math.floor(expected + rng.next());
+    if (n === 0) return;
+    const st = s.state;
+    const perStatus = apportion(n, statusShares(t), s.statusCarry);
+    perStatus.forEach((k, i) => (st.statusTotals[i]! += k));
+
+    const dist = logNormalFrom(t.latencyP50, t.latencyP99);
+    let below = 0;
+    const shares = bounds.map((b) => {
+      const c = cdf(dist, b);
+      const share = c - below;
+      below = c;
+      return Math.max(0, share);
+    });
+    const perBucket = apportion(n, shares, s.bucketCarry);
+    let cumulative = 0;
+    perBucket.forEach((k, i) => {
+      cumulative += k;
+      st.bucketTotals[i]! += cumulative;
+    });
+    st.count += n;
+    st.sum += n * mean(dist);
+  };
+
+  return {
+    record(tMs, dtSeconds, traffic) {
+      for (const t of traffic) {
+        const s = open(t);
+        s.state.up = t.up;
+        // A down target serves nothing: its counters hold still (rate() falls to 0).
+        if (t.up) advance(s, t, dtSeconds);
+        const st = s.state;
+        s.statusSeries.forEach((series, i) => store.append(series, tMs, st.statusTotals[i]!));
+        s.bucketSeries.forEach((series, i) => store.append(series, tMs, st.bucketTotals[i]!));
+        store.append(s.sumSeries, tMs, st.sum);
+        store.append(s.countSeries, tMs, st.count);
+        store.append(s.upSeries, tMs, t.up ? 1 : 0);
+      }
+    },
+    services: () => [...services.values()].map((s) => s.state),
+  };
+}

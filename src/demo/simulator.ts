@@ -1,0 +1,89 @@
+// Starts the embedded Hive Mind on 127.0.0.1: builds the parts, back-fills an hour of history so the
+// dashboard opens on a story already unfolding, serves every API on one port and writes the kubeconfig and
+// hive-oncall config that point at it.
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createAlertmanager, createAlertRules } from './alerts/index.js';
+import { createConsensus } from './consensus/index.js';
+import type { SimulatorHandle, SimulatorOptions } from './contracts.js';
+import { createKubeCluster } from './kube/index.js';
+import { createLogStore } from './logs/index.js';
+import { createMetricsEngine } from './metrics/index.js';
+import { createRng } from './rng.js';
+import { createRouter, type Mount } from './router.js';
+import { CONSENSUS_MEMBERS, NODES } from './world/topology.js';
+import { World } from './world/world.js';
+import { kubeconfigYaml, hiveConfigYaml } from './files.js';
+
+const HISTORY_MS = 60 * 60 * 1000;
+const BACKFILL_STEP_MS = 5000;
+
+export const SIM_CONTEXT = 'hive-demo';
+
+export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorHandle> {
+  const now = () => Date.now();
+  const startMs = now();
+  const seed = opts.seed;
+  const logs = createLogStore({ now });
+  const cluster = createKubeCluster({ rng: createRng(seed, 'kube'), logs, now, nodes: NODES, clusterName: SIM_CONTEXT });
+  const metrics = createMetricsEngine({ rng: createRng(seed, 'metrics') });
+  const rules = createAlertRules();
+  const alertmanager = createAlertmanager({ now, rng: createRng(seed, 'alertmanager') });
+  const consensus = createConsensus({ rng: createRng(seed, 'consensus'), now, names: [...CONSENSUS_MEMBERS] });
+  const world = new World({ cluster, metrics, rules, alertmanager, consensus, logs }, opts.scenario, seed, startMs);
+
+  world.seed(startMs - HISTORY_MS);
+  world.backfill(startMs - HISTORY_MS, startMs, BACKFILL_STEP_MS);
+  world.tick(now());
+
+  const mounts: Mount[] = [
+    { prefix: '/prometheus', handler: metrics.prometheusApi },
+    { prefix: '/metrics', handler: metrics.metricsEndpoint },
+    { prefix: '/alertmanager', handler: alertmanager.api },
+    { prefix: '/loki', handler: (req, res, path, url) => logs.lokiApi(req, res, `/loki${path}`, url) },
+    ...CONSENSUS_MEMBERS.flatMap((_, i) => [
+      { prefix: `/etcd/${i}`, handler: consensus.etcdApi(i) },
+      { prefix: `/hive/${i}`, handler: consensus.healthApi(i) },
+    ]),
+  ];
+  const server = createServer(createRouter(mounts, cluster.api));
+  await listen(server, opts.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const tickMs = opts.tickMs ?? 1000;
+  const timer = setInterval(() => world.tick(now()), tickMs);
+  timer.unref();
+
+  const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'hive-oncall-sim-'));
+  mkdirSync(outDir, { recursive: true });
+  const kubeconfigPath = join(outDir, 'kubeconfig');
+  const configPath = join(outDir, 'hive-oncall.yaml');
+  writeFileSync(kubeconfigPath, kubeconfigYaml(baseUrl, SIM_CONTEXT), { mode: 0o600 });
+  writeFileSync(configPath, hiveConfigYaml(baseUrl, kubeconfigPath, SIM_CONTEXT, CONSENSUS_MEMBERS.length));
+
+  return {
+    baseUrl,
+    kubeconfigPath,
+    configPath,
+    scenario: opts.scenario,
+    stop: async () => {
+      clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

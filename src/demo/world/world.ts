@@ -1,0 +1,180 @@
+// The simulated Hive Mind system over time: each tick applies the scenario's causes to the cluster and lets
+// every reading (traffic, metrics, logs, consensus, alerts) follow from the resulting state.
+import type {
+  AlertmanagerSim,
+  AlertRules,
+  ConsensusSim,
+  ContainerSpec,
+  GaugeSample,
+  KubeCluster,
+  LogStore,
+  MetricsEngine,
+  ScenarioName,
+  ServiceTraffic,
+  WorldSnapshot,
+} from '../contracts.js';
+import { createRng } from '../rng.js';
+import { Chatter } from './chatter.js';
+import { PodLifecycle } from './pod-lifecycle.js';
+import { ONSET_BEFORE_START_MS, symptomsAt } from './scenarios.js';
+import { BAD_DEPLOY, containersFor, NAMESPACES, SERVICES, type ServiceSpec } from './topology.js';
+import { readiness, trafficFor, type Readiness } from './traffic.js';
+
+/** The world changes a deployment's pod template the way `kubectl set image` would. */
+export interface RolloutCapable {
+  setTemplate(namespace: string, deployment: string, containers: ContainerSpec[], tMs: number): void;
+}
+
+export interface WorldParts {
+  cluster: KubeCluster & RolloutCapable;
+  metrics: MetricsEngine;
+  rules: AlertRules;
+  alertmanager: AlertmanagerSim;
+  consensus: ConsensusSim;
+  logs: LogStore;
+}
+
+const MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
+const CPU_LIMIT_CORES = 2;
+const gauge = (name: string, help: string, labels: Record<string, string>, value: number): GaugeSample => ({ name, help, labels, value });
+
+export class World {
+  private readonly lifecycle: PodLifecycle;
+  private readonly chatter: Chatter;
+  private readonly trafficRng;
+  private readonly onsetMs: number;
+  private rolledOut = false;
+  private lastTickMs: number | null = null;
+
+  constructor(
+    private readonly parts: WorldParts,
+    private readonly scenario: ScenarioName,
+    seed: number,
+    /** when the simulator started: the incident began ONSET_BEFORE_START_MS before it */
+    startMs: number,
+  ) {
+    this.lifecycle = new PodLifecycle(parts.cluster, createRng(seed, 'lifecycle'));
+    this.chatter = new Chatter(parts.logs, createRng(seed, 'logs'));
+    this.trafficRng = createRng(seed, 'traffic');
+    this.onsetMs = startMs - ONSET_BEFORE_START_MS;
+  }
+
+  /** Create the namespaces and deployments as they were when history begins. */
+  seed(tMs: number): void {
+    for (const ns of NAMESPACES) this.parts.cluster.seedNamespace(ns);
+    const created = tMs - 3 * 24 * 3600 * 1000;
+    for (const s of SERVICES) {
+      this.parts.cluster.seedDeployment({
+        namespace: s.namespace,
+        name: s.deployment,
+        replicas: s.replicas,
+        labels: { app: s.deployment, 'app.kubernetes.io/part-of': 'hive-mind' },
+        containers: containersFor(s, s.image),
+        history: s.history.map((image) => containersFor(s, image)),
+        createdAt: created,
+      });
+    }
+  }
+
+  /** Run the world from `fromMs` to `toMs` in steps, so the dashboard opens on an hour of history. */
+  backfill(fromMs: number, toMs: number, stepMs: number): void {
+    for (let t = fromMs; t < toMs; t += stepMs) this.tick(t);
+  }
+
+  tick(tMs: number): void {
+    const dtSeconds = this.lastTickMs === null ? 1 : Math.max(0.001, (tMs - this.lastTickMs) / 1000);
+    this.lastTickMs = tMs;
+    const symptoms = symptomsAt(this.scenario, (tMs - this.onsetMs) / 1000);
+    this.maybeRollOutBadDeploy(tMs);
+
+    const { cluster, consensus } = this.parts;
+    cluster.reconcile(tMs);
+    const events = this.lifecycle.tick(tMs, dtSeconds, symptoms);
+    const pods = cluster.pods();
+
+    const ready = new Map<ServiceSpec, Readiness>(SERVICES.map((s) => [s, readiness(pods, s)]));
+    const upJobs = new Set(SERVICES.filter((s) => (ready.get(s)?.ready ?? 0) > 0 && s.job).map((s) => s.job!));
+    const traffic: ServiceTraffic[] = SERVICES.filter((s): s is ServiceSpec & { job: string } => s.job !== null).map((s) =>
+      trafficFor(s, ready.get(s)!, upJobs, symptoms, this.trafficRng),
+    );
+
+    const rust = SERVICES.find((s) => s.deployment === 'hive-mind-rust')!;
+    const readyMembers = Math.min(consensus.names.length, ready.get(rust)?.ready ?? 0);
+    const downMembers = consensus.names.map((_, i) => i).filter((i) => i >= readyMembers);
+    consensus.tick(tMs, { flapping: symptoms.consensusFlapping, downMembers });
+
+    const byDeployment = new Map(SERVICES.map((s) => [`${s.namespace}/${s.deployment}`, s]));
+    const trafficByJob = new Map(traffic.map((t) => [t.job, t]));
+    for (const ev of events) {
+      const service = byDeployment.get(`${ev.pod.namespace}/${ev.pod.deployment}`);
+      if (service) this.chatter.event(ev, service, symptoms, tMs);
+    }
+    for (const pod of pods) {
+      const service = byDeployment.get(`${pod.namespace}/${pod.deployment}`);
+      if (!service) continue;
+      this.chatter.requests(pod, service, service.job ? trafficByJob.get(service.job) : undefined, tMs, dtSeconds);
+      this.chatter.scenario(pod, service, symptoms, this.lifecycle.usage(pod.uid), tMs, dtSeconds);
+    }
+
+    const databaseUp = upJobs.has('postgresql');
+    this.parts.metrics.record(tMs, dtSeconds, traffic, this.gauges(pods, databaseUp));
+
+    const leader = consensus.leaderIndex();
+    const snapshot: WorldSnapshot = {
+      tMs,
+      traffic,
+      pods: pods
+        .filter((p) => !p.deleting)
+        .map((p) => ({
+          namespace: p.namespace,
+          name: p.name,
+          deployment: p.deployment,
+          status: p.status,
+          ready: p.ready,
+          memoryRatio: this.lifecycle.usage(p.uid).memory,
+          cpuRatio: this.lifecycle.usage(p.uid).cpu,
+        })),
+      consensus: {
+        leaderId: leader === null ? null : (consensus.names[leader] ?? null),
+        leaderChangesLast10m: consensus.leaderChangesSince(tMs - 10 * 60 * 1000),
+        healthyMembers: consensus.healthyMembers(),
+        members: consensus.names.length,
+      },
+      database: { up: databaseUp },
+    };
+    this.parts.alertmanager.receive(tMs, this.parts.rules.evaluate(snapshot));
+  }
+
+  private maybeRollOutBadDeploy(tMs: number): void {
+    if (this.scenario !== 'bad-deploy' || this.rolledOut || tMs < this.onsetMs) return;
+    this.rolledOut = true;
+    const service = SERVICES.find((s) => s.deployment === BAD_DEPLOY.deployment)!;
+    this.parts.cluster.setTemplate(BAD_DEPLOY.namespace, BAD_DEPLOY.deployment, containersFor(service, BAD_DEPLOY.image), tMs);
+  }
+
+  private gauges(pods: ReturnType<KubeCluster['pods']>, databaseUp: boolean): GaugeSample[] {
+    const out: GaugeSample[] = [];
+    for (const p of pods) {
+      if (p.deleting) continue;
+      const labels = { namespace: p.namespace, pod: p.name, container: p.deployment };
+      const use = this.lifecycle.usage(p.uid);
+      out.push(
+        gauge('container_memory_working_set_bytes', 'Working set of the container in bytes.', labels, Math.round(use.memory * MEMORY_LIMIT_BYTES)),
+        gauge('container_spec_memory_limit_bytes', 'Memory limit of the container in bytes.', labels, MEMORY_LIMIT_BYTES),
+        gauge('hive_container_cpu_usage_cores', 'CPU in use by the container, in cores.', labels, use.cpu * CPU_LIMIT_CORES),
+        gauge('hive_container_cpu_limit_cores', 'CPU limit of the container, in cores.', labels, CPU_LIMIT_CORES),
+        gauge('kube_pod_container_status_restarts_total', 'Container restarts.', labels, p.restarts),
+        gauge('kube_pod_status_ready', 'Whether the pod is ready.', { namespace: p.namespace, pod: p.name }, p.ready ? 1 : 0),
+      );
+    }
+    const c = this.parts.consensus;
+    out.push(
+      gauge('pg_up', 'Whether PostgreSQL answers.', { namespace: 'database', job: 'postgresql' }, databaseUp ? 1 : 0),
+      gauge('hive_consensus_has_leader', 'Whether the consensus cluster has a leader.', {}, c.leaderIndex() === null ? 0 : 1),
+      gauge('hive_consensus_healthy_members', 'Healthy consensus members.', {}, c.healthyMembers()),
+      gauge('hive_consensus_members', 'Consensus members.', {}, c.names.length),
+      gauge('hive_consensus_leader_changes_total', 'Leader changes since the simulator started.', {}, c.leaderChangesSince(0)),
+    );
+    return out;
+  }
+}

@@ -1,0 +1,2 @@
+export { normaliseKey, PASTE_PREFIX } from './normalise.js';
+export { matchBinding, matchContextOf, activeContexts, type MatchContext } from './match.js';

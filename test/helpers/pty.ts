@@ -1,0 +1,83 @@
+// Drives the real CLI in a pseudo-terminal and reads the screen through a headless xterm, the way a person
+// in tmux would see it. CI sets CI=true, which makes Ink refuse to render live: the child never inherits it.
+import { spawn, type IPty } from 'node-pty';
+import xterm from '@xterm/headless';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const { Terminal } = xterm;
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+
+const CI_VARS = ['CI', 'CONTINUOUS_INTEGRATION', 'BUILD_NUMBER', 'RUN_ID', 'GITHUB_ACTIONS'];
+
+export interface Screen {
+  pty: IPty;
+  /** the visible screen, one string per row, trailing spaces trimmed */
+  lines(): string[];
+  text(): string;
+  /** bytes the program wrote so far */
+  bytes(): number;
+  waitFor(predicate: string | RegExp | ((text: string) => boolean), timeoutMs?: number): Promise<string>;
+  press(keys: string): void;
+  exited(): Promise<number>;
+  kill(): void;
+}
+
+export function runInPty(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string> } = {}): Screen {
+  const cols = opts.cols ?? 120;
+  const rows = opts.rows ?? 40;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !CI_VARS.includes(k)) env[k] = v;
+  Object.assign(env, { TERM: 'xterm-256color', ...opts.env });
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  const pty = spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  let written = 0;
+  let exitCode: number | null = null;
+  const exitWaiters: ((code: number) => void)[] = [];
+  pty.onData((d) => {
+    written += Buffer.byteLength(d);
+    term.write(d);
+  });
+  pty.onExit(({ exitCode: code }) => {
+    exitCode = code;
+    for (const w of exitWaiters) w(code);
+  });
+  const lines = () => {
+    const buf = term.buffer.active;
+    const out: string[] = [];
+    for (let y = 0; y < rows; y++) out.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
+    return out;
+  };
+  const text = () => lines().join('\n');
+  return {
+    pty,
+    lines,
+    text,
+    bytes: () => written,
+    waitFor: (predicate, timeoutMs = 15000) =>
+      new Promise((resolve, reject) => {
+        const test = (t: string) =>
+          typeof predicate === 'string' ? t.includes(predicate) : predicate instanceof RegExp ? predicate.test(t) : predicate(t);
+        const started = Date.now();
+        const poll = () => {
+          // xterm parses asynchronously: flush by writing nothing and reading on the callback.
+          term.write('', () => {
+            const t = text();
+            if (test(t)) return resolve(t);
+            if (exitCode !== null) return reject(new Error(`program exited (${exitCode}) before: ${String(predicate)}\n${t}`));
+            if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${String(predicate)}; screen:\n${t}`));
+            setTimeout(poll, 100);
+          });
+        };
+        poll();
+      }),
+    press: (keys) => pty.write(keys),
+    exited: () => new Promise((resolve) => (exitCode !== null ? resolve(exitCode) : exitWaiters.push(resolve))),
+    kill: () => {
+      if (exitCode === null) pty.kill();
+    },
+  };
+}
+
+export const KEYS = { tab: '\t', shiftTab: '\u001b[Z', down: '\u001b[B', up: '\u001b[A', esc: '\u001b', enter: '\r' };

@@ -1,0 +1,95 @@
+import type { PodInfo } from '../../src/state/types.js';
+import { isPodProblem, visiblePods } from '../../src/runtime/selectors.js';
+import { Pane } from '../components/Pane.js';
+import { Table, windowStart, type Column } from '../components/Table.js';
+import { TextLine, type Segment } from '../components/Line.js';
+import { badgeText, podBadge, toneColour } from '../theme/glyphs.js';
+import { useTheme } from '../theme/ThemeContext.js';
+import type { Theme } from '../theme/theme.js';
+import { formatAge, plural } from '../format.js';
+import { filterLabel } from './filterLabel.js';
+import type { PaneViewProps } from './types.js';
+
+function podColumns(theme: Theme, now: number, rich: boolean): Column<PodInfo>[] {
+  const cols: Column<PodInfo>[] = [
+    { header: 'NAMESPACE', width: 10, flex: 1, dropOrder: 3, cell: (p) => ({ text: p.namespace }) },
+    {
+      header: 'NAME',
+      width: 16,
+      flex: 3,
+      cell: (p) => ({ text: p.name, color: isPodProblem(p) ? theme.danger : undefined, bold: isPodProblem(p) }),
+    },
+    {
+      header: 'READY',
+      width: 5,
+      dropOrder: 1,
+      cell: (p) => ({ text: `${p.ready}/${p.total}`, color: p.ready < p.total ? theme.warning : undefined }),
+    },
+    {
+      header: 'STATUS',
+      width: 19,
+      cell: (p) => {
+        const b = podBadge(p);
+        return { text: badgeText(b), color: toneColour(theme, b.tone), bold: b.tone === 'danger' };
+      },
+    },
+    {
+      header: 'RESTARTS',
+      width: 8,
+      align: 'right',
+      dropOrder: 2,
+      cell: (p) => ({ text: String(p.restarts), color: p.restarts > 0 ? theme.warning : undefined }),
+    },
+    { header: 'AGE', width: 6, align: 'right', dropOrder: 4, cell: (p) => ({ text: formatAge(now - p.createdAt) }) },
+    { header: 'NODE', width: 10, flex: 1, dropOrder: 5, cell: (p) => ({ text: p.node || '<none>' }) },
+  ];
+  if (rich) {
+    cols.push({ header: 'OWNER', width: 12, flex: 1, dropOrder: 6, cell: (p) => ({ text: p.owner ?? '' }) });
+  }
+  return cols;
+}
+
+export function podsSummary(pods: PodInfo[], shown: number, filter: string): string {
+  const failing = pods.filter(isPodProblem).length;
+  const base = `${plural(pods.length, 'pod')}, ${failing} failing`;
+  return filter ? `${filter} ${shown}/${base}` : base;
+}
+
+export function PodsPane({ state, width, height, focused, rich }: PaneViewProps) {
+  const theme = useTheme();
+  const pods = visiblePods(state);
+  const all = state.kube.data?.pods ?? [];
+  const selected = pods.length ? Math.max(0, Math.min(state.ui.selection.pods, pods.length - 1)) : null;
+  const status: Segment[] = [];
+  if (state.kube.data?.watch === 'reconnecting') status.push({ text: '↻ watch reconnecting ', color: theme.warning });
+  const bodyRows = Math.max(0, height - 4);
+  if (pods.length > bodyRows && bodyRows > 0) {
+    const start = windowStart(pods.length, selected ?? 0, bodyRows);
+    status.push({ text: `${start + 1}-${Math.min(pods.length, start + bodyRows)} of ${pods.length}`, color: theme.muted });
+  }
+  return (
+    <Pane
+      title="Pods"
+      focused={focused}
+      width={width}
+      height={height}
+      source={state.kube}
+      now={state.now}
+      summary={podsSummary(all, pods.length, filterLabel(state, 'pods'))}
+      status={status}
+    >
+      {(size) => (
+        <Table
+          columns={podColumns(theme, state.now, rich)}
+          rows={pods}
+          selected={selected}
+          focused={focused}
+          width={size.width}
+          height={size.height}
+          keyOf={(p) => p.uid || `${p.namespace}/${p.name}`}
+          empty={<TextLine text={all.length ? 'no pods match the filter' : 'no pods'} color={theme.muted} />}
+        />
+      )}
+    </Pane>
+  );
+}
