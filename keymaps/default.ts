@@ -19,7 +19,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { keys: ['/'], intent: { type: 'filter-start' }, description: 'Filter pods', context: 'pods' },
   { keys: ['/'], intent: { type: 'filter-start' }, description: 'Filter alerts', context: 'alerts' },
   { keys: ['/'], intent: { type: 'filter-start' }, description: 'Filter log lines', context: 'logs' },
-  { keys: ['f'], intent: { type: 'logs-follow-selected' }, description: "Follow the selected pod's logs", context: 'global' },
+  { keys: ['f'], intent: { type: 'logs-follow-selected' }, description: "Follow selected pod's logs", context: 'global' },
   { keys: ['p'], intent: { type: 'logs-pause-toggle' }, description: 'Pause / resume logs', context: 'global' },
   { keys: ['c'], intent: { type: 'logs-clear' }, description: 'Clear the log buffer', context: 'logs' },
   { keys: ['?'], intent: { type: 'help-toggle' }, description: 'Show / hide help', context: 'global' },
@@ -27,5 +27,5 @@ export const DEFAULT_KEYMAP: Keymap = [
   { keys: ['escape'], intent: { type: 'help-close' }, description: 'Close help', context: 'help' },
   { keys: ['enter'], intent: { type: 'filter-commit' }, description: 'Apply filter', context: 'filter' },
   { keys: ['escape'], intent: { type: 'filter-cancel' }, description: 'Cancel filter', context: 'filter' },
-  { keys: ['backspace'], intent: { type: 'filter-backspace' }, description: 'Delete last filter character', context: 'filter' },
+  { keys: ['backspace'], intent: { type: 'filter-backspace' }, description: 'Delete filter character', context: 'filter' },
 ];

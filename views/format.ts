@@ -44,16 +44,16 @@ export function formatSloValue(unit: SloValue['unit'], value: number | null): st
   }
 }
 
-/** An SLO target with its comparator: ≥ 99.9%, ≤ 2s, ≥ 100 rps. */
+/** An SLO target with its comparator, compact: ≥99.9%, ≤2s, ≥100rps. */
 export function formatSloTarget(slo: Pick<SloValue, 'unit' | 'target' | 'comparator'>): string {
   const cmp = slo.comparator === '>=' ? '≥' : '≤';
   switch (slo.unit) {
     case 'percent':
-      return `${cmp} ${trim(slo.target * 100, 3)}%`;
+      return `${cmp}${trim(slo.target * 100, 3)}%`;
     case 'seconds':
-      return `${cmp} ${trim(slo.target, 3)}s`;
+      return `${cmp}${trim(slo.target, 3)}s`;
     case 'rps':
-      return `${cmp} ${trim(slo.target, 1)} rps`;
+      return `${cmp}${trim(slo.target, 1)}rps`;
   }
 }
 

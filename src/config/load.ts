@@ -43,11 +43,11 @@ export function loadConfig(path: string): HiveConfig {
 
 /** Parse config text; relative paths in it (kubeconfig) are resolved against `baseDir`. */
 export function parseConfig(text: string, baseDir: string, label = 'config'): HiveConfig {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const where = first?.linePos?.[0] ? ` (line ${first.linePos[0].line})` : '';
-    throw new ConfigError(`${label}: invalid YAML${where}: ${first?.message.split('\n')[0] ?? 'parse error'}`);
+    throw new ConfigError(`${label}: invalid YAML${where}: ${(first?.message.split('\n')[0] ?? 'parse error').replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${label}: the top level must be a mapping`);

@@ -6,7 +6,8 @@ export function kubeconfigYaml(baseUrl: string, context: string): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: context, cluster: { server: baseUrl } }],
+    // client-node refuses plain http unless TLS verification is explicitly off; the simulator is loopback-only.
+    clusters: [{ name: context, cluster: { server: baseUrl, 'insecure-skip-tls-verify': true } }],
     users: [{ name: 'oncall', user: { token: 'hive-demo-token' } }],
     contexts: [{ name: context, context: { cluster: context, user: 'oncall' } }],
     'current-context': context,

@@ -98,7 +98,7 @@ function StatusLine({ source, now, extra, width }: { source: PaneProps['source']
 
 /** The message a pane body shows when it has no data to draw. */
 export function emptyMessage(source: PaneProps['source']): string {
-  if (source.loading) return 'loading…';
+  if (source.loading) return 'no data yet';
   if (source.error) return 'no data (see the error above)';
   return 'not configured';
 }

@@ -12,7 +12,7 @@ import type { PaneViewProps } from './types.js';
 
 function podColumns(theme: Theme, now: number, rich: boolean): Column<PodInfo>[] {
   const cols: Column<PodInfo>[] = [
-    { header: 'NAMESPACE', width: 10, flex: 1, dropOrder: 3, cell: (p) => ({ text: p.namespace }) },
+    { header: 'NAMESPACE', width: 9, flex: 1, dropOrder: 3, cell: (p) => ({ text: p.namespace }) },
     {
       header: 'NAME',
       width: 16,
@@ -27,7 +27,7 @@ function podColumns(theme: Theme, now: number, rich: boolean): Column<PodInfo>[]
     },
     {
       header: 'STATUS',
-      width: 19,
+      width: 18,
       cell: (p) => {
         const b = podBadge(p);
         return { text: badgeText(b), color: toneColour(theme, b.tone), bold: b.tone === 'danger' };
@@ -40,7 +40,7 @@ function podColumns(theme: Theme, now: number, rich: boolean): Column<PodInfo>[]
       dropOrder: 2,
       cell: (p) => ({ text: String(p.restarts), color: p.restarts > 0 ? theme.warning : undefined }),
     },
-    { header: 'AGE', width: 6, align: 'right', dropOrder: 4, cell: (p) => ({ text: formatAge(now - p.createdAt) }) },
+    { header: 'AGE', width: 5, align: 'right', dropOrder: 4, cell: (p) => ({ text: formatAge(now - p.createdAt) }) },
     { header: 'NODE', width: 10, flex: 1, dropOrder: 5, cell: (p) => ({ text: p.node || '<none>' }) },
   ];
   if (rich) {
@@ -75,7 +75,7 @@ export function PodsPane({ state, width, height, focused, rich }: PaneViewProps)
       height={height}
       source={state.kube}
       now={state.now}
-      summary={podsSummary(all, pods.length, filterLabel(state, 'pods'))}
+      summary={state.kube.data ? podsSummary(all, pods.length, filterLabel(state, 'pods')) : filterLabel(state, 'pods') || undefined}
       status={status}
     >
       {(size) => (

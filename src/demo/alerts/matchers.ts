@@ -14,18 +14,21 @@ export interface LabelMatcher {
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /**
- * Go's RE2 with Prometheus anchoring. A leading `(?i)` (common in Go regexes, unknown to V8 before Node 23)
- * becomes the i flag. Throws with the engine's message when the pattern does not compile.
+ * A Go (RE2) regex in V8: a leading `(?i)` (common in Go regexes, unknown to V8 before Node 23) becomes the
+ * i flag. Anchored at both ends as Prometheus label matchers are, unless `anchored` is false (line filters).
+ * Throws with the engine's message when the pattern does not compile.
  */
-export function anchoredRegex(pattern: string): RegExp {
+export function goRegex(pattern: string, anchored = true): RegExp {
   let body = pattern;
   let flags = '';
   if (body.startsWith('(?i)')) {
     body = body.slice(4);
     flags = 'i';
   }
-  return new RegExp(`^(?:${body})$`, flags);
+  return new RegExp(anchored ? `^(?:${body})$` : body, flags);
 }
+
+export const anchoredRegex = (pattern: string): RegExp => goRegex(pattern, true);
 
 export function compileMatcher(name: string, type: MatchType, value: string): LabelMatcher {
   const re = type === '=~' || type === '!~' ? anchoredRegex(value) : null;

@@ -1,6 +1,6 @@
 // The controllers and the kubelet in one loop: deployments -> replica sets (rolling updates, revisions,
 // rollbacks re-using an old replica set) -> pods (create, schedule, start, terminate), each tick.
-import type { ContainerCondition, DeploymentSeed, Rng, SimPod } from '../contracts.js';
+import type { ContainerCondition, ContainerSpec, DeploymentSeed, Rng, SimPod } from '../contracts.js';
 import { buildDeployment, buildNamespace, buildNode, buildPod, buildReplicaSet, templateFromContainers } from './builders.js';
 import type { EventRecorder } from './events.js';
 import {
@@ -18,8 +18,9 @@ import {
   type ReplicaSetObj,
 } from './objects.js';
 import { applyContainerCondition, startPod, type KubeletEvent } from './pod-state.js';
-import { planRollout, surgeAndUnavailable } from './rollout.js';
+import { planRollout } from './rollout.js';
 import type { ObjectStore } from './store.js';
+import { deploymentStatus, replicaSetStatus } from './workload-status.js';
 
 interface PodRuntime {
   /** reconcile ticks left in ContainerCreating before the kubelet starts it */
@@ -94,12 +95,14 @@ export class Controller {
   }
 
   pods(namespace?: string): SimPod[] {
-    return (this.d.store.list('Pod', namespace) as PodObj[]).map((pod) => this.simPod(pod));
+    return (this.d.store.peek('Pod', namespace) as PodObj[])
+      .map((pod) => this.simPod(pod))
+      .sort((a, b) => (a.namespace === b.namespace ? a.name.localeCompare(b.name) : a.namespace.localeCompare(b.namespace)));
   }
 
   reconcile(tMs: number): void {
     this.kubelet(tMs);
-    for (const dep of this.d.store.list('Deployment') as DeploymentObj[]) this.syncRollout(dep.metadata.namespace ?? '', dep.metadata.name, tMs);
+    for (const dep of this.d.store.peek('Deployment') as DeploymentObj[]) this.syncRollout(dep.metadata.namespace ?? '', dep.metadata.name, tMs);
     this.syncReplicaSets(tMs);
     this.refreshStatuses(tMs);
   }
@@ -136,6 +139,33 @@ export class Controller {
     const events: KubeletEvent[] = pod.spec.containers.map((c) => ({ type: 'Normal', reason: 'Killing', message: `Stopping container ${c.name}` }));
     this.podEvents(pod, events, tMs);
     return stored;
+  }
+
+  /** Change a deployment's containers the way `kubectl set image` / a CI deploy would, and start rolling out. */
+  setTemplate(namespace: string, name: string, containers: ContainerSpec[], tMs: number): void {
+    const dep = this.d.store.get('Deployment', namespace, name) as DeploymentObj | undefined;
+    if (!dep) throw new Error(`no deployment ${namespace}/${name} to change`);
+    const next = templateFromContainers(dep.spec.template.metadata.labels ?? {}, containers);
+    next.metadata = { ...dep.spec.template.metadata, labels: { ...(dep.spec.template.metadata.labels ?? {}) } };
+    if (templateHash(next) === templateHash(dep.spec.template)) return;
+    dep.spec.template = next;
+    dep.metadata.generation = (dep.metadata.generation ?? 1) + 1;
+    this.d.store.put(dep);
+    this.syncRollout(namespace, name, tMs);
+  }
+
+  /** Background cascading delete: the deployment and its replica sets go now, their pods terminate gracefully. */
+  deleteDeployment(namespace: string, name: string, tMs: number, dryRun: boolean): DeploymentObj | undefined {
+    const dep = this.d.store.get('Deployment', namespace, name) as DeploymentObj | undefined;
+    if (!dep || dryRun) return dep;
+    const rss = this.replicaSetsOf(dep);
+    this.d.store.remove('Deployment', namespace, name);
+    this.progress.delete(podKey(namespace, name));
+    for (const rs of rss) {
+      for (const pod of this.activePodsOf(rs)) this.deletePod(namespace, pod.metadata.name, undefined, tMs, false);
+      this.d.store.remove('ReplicaSet', namespace, rs.metadata.name);
+    }
+    return dep;
   }
 
   /**
@@ -214,7 +244,7 @@ export class Controller {
 
   /** The replica set controller: as many active pods as spec.replicas, removing the least useful first. */
   private syncReplicaSets(tMs: number): void {
-    for (const rs of this.d.store.list('ReplicaSet') as ReplicaSetObj[]) {
+    for (const rs of this.d.store.peek('ReplicaSet') as ReplicaSetObj[]) {
       const active = this.activePodsOf(rs);
       const missing = rs.spec.replicas - active.length;
       for (let i = 0; i < missing; i++) {
@@ -248,8 +278,11 @@ export class Controller {
 
   /** The kubelet: start fresh pods after a tick or two, remove terminated ones. */
   private kubelet(tMs: number): void {
-    for (const pod of this.d.store.list('Pod') as PodObj[]) {
-      const rt = this.runtimeOf(pod);
+    for (const stored of this.d.store.peek('Pod') as PodObj[]) {
+      const rt = this.runtimeOf(stored);
+      const creating = stored.status.containerStatuses.every((cs) => cs.state.waiting?.reason === 'ContainerCreating');
+      if (!stored.metadata.deletionTimestamp && (rt.worldControlled || !creating)) continue;
+      const pod = structuredClone(stored);
       if (pod.metadata.deletionTimestamp) {
         if (rt.removeAtMs === undefined || tMs >= rt.removeAtMs) {
           this.d.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
@@ -257,8 +290,6 @@ export class Controller {
         }
         continue;
       }
-      const creating = pod.status.containerStatuses.every((cs) => cs.state.waiting?.reason === 'ContainerCreating');
-      if (rt.worldControlled || !creating) continue;
       rt.ticksUntilStart -= 1;
       if (rt.ticksUntilStart > 0) continue;
       const events = startPod(pod, tMs, this.d.rng);
@@ -269,20 +300,14 @@ export class Controller {
 
   private refreshStatuses(tMs: number): void {
     const { store } = this.d;
-    for (const rs of store.list('ReplicaSet') as ReplicaSetObj[]) {
+    for (const rs of store.peek('ReplicaSet') as ReplicaSetObj[]) {
       const active = this.activePodsOf(rs);
       const ready = active.filter(podReady).length;
       store.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name, (obj) => {
-        obj.status = omitZero({
-          replicas: active.length,
-          fullyLabeledReplicas: active.length,
-          readyReplicas: ready,
-          availableReplicas: ready,
-          observedGeneration: obj.metadata.generation ?? 1,
-        }, ['replicas', 'observedGeneration']);
+        obj.status = replicaSetStatus(active.length, ready, obj.metadata.generation ?? 1);
       });
     }
-    for (const dep of store.list('Deployment') as DeploymentObj[]) this.refreshDeployment(dep, tMs);
+    for (const dep of store.peek('Deployment') as DeploymentObj[]) this.refreshDeployment(dep, tMs);
   }
 
   private refreshDeployment(dep: DeploymentObj, tMs: number): void {
@@ -292,49 +317,26 @@ export class Controller {
     const active = owned.flatMap((rs) => this.activePodsOf(rs));
     const updated = newRs ? this.activePodsOf(newRs) : [];
     const ready = active.filter(podReady).length;
-    const desired = dep.spec.replicas;
-    const complete = updated.length === desired && active.length === desired && ready === desired;
     const key = podKey(dep.metadata.namespace, dep.metadata.name);
-    const signature = `${hash}/${updated.length}/${updated.filter(podReady).length}/${active.length}/${ready}/${desired}`;
+    const signature = `${hash}/${updated.length}/${updated.filter(podReady).length}/${active.length}/${ready}/${dep.spec.replicas}`;
     const prog = this.progress.get(key);
-    if (!prog || prog.signature !== signature) this.progress.set(key, { signature, lastProgressMs: tMs });
-    const lastProgressMs = this.progress.get(key)?.lastProgressMs ?? tMs;
-    const deadlineMs = (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000;
-    const { maxUnavailable } = surgeAndUnavailable(desired);
-    const available = ready >= desired - maxUnavailable;
-    const stuck = !complete && tMs - lastProgressMs > deadlineMs;
-    const rsName = newRs?.metadata.name ?? dep.metadata.name;
-    const progressing = complete
-      ? { status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` }
-      : stuck
-        ? { status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }
-        : { status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` };
-    const availableCond = available
-      ? { status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
-      : { status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' };
+    const lastProgressMs = prog && prog.signature === signature ? prog.lastProgressMs : tMs;
+    this.progress.set(key, { signature, lastProgressMs });
     this.d.store.mutate('Deployment', dep.metadata.namespace, dep.metadata.name, (obj) => {
-      const old = (obj.status as { conditions?: { type: string; status: string; reason: string; lastTransitionTime: string; lastUpdateTime: string }[] }).conditions ?? [];
-      const cond = (type: string, c: { status: string; reason: string; message: string }) => {
-        const prev = old.find((o) => o.type === type);
-        const same = prev && prev.status === c.status && prev.reason === c.reason;
-        return {
-          type,
-          ...c,
-          lastUpdateTime: same ? prev.lastUpdateTime : iso(tMs),
-          lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : iso(tMs),
-        };
-      };
-      obj.status = {
-        ...omitZero({
-          observedGeneration: obj.metadata.generation ?? 1,
-          replicas: active.length,
-          updatedReplicas: updated.length,
-          readyReplicas: ready,
-          availableReplicas: ready,
-          unavailableReplicas: Math.max(0, desired - ready),
-        }, ['observedGeneration']),
-        conditions: [cond('Available', availableCond), cond('Progressing', progressing)],
-      };
+      obj.status = deploymentStatus(
+        {
+          desired: dep.spec.replicas,
+          active: active.length,
+          updated: updated.length,
+          ready,
+          generation: obj.metadata.generation ?? 1,
+          newRsName: newRs?.metadata.name ?? dep.metadata.name,
+          lastProgressMs,
+          progressDeadlineMs: (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000,
+        },
+        obj.status,
+        tMs,
+      );
     });
   }
 
@@ -350,7 +352,7 @@ export class Controller {
 
   private pickNode(): string {
     const load = new Map(this.d.nodes.map((n) => [n, 0]));
-    for (const pod of this.d.store.list('Pod') as PodObj[]) load.set(pod.spec.nodeName, (load.get(pod.spec.nodeName) ?? 0) + 1);
+    for (const pod of this.d.store.peek('Pod') as PodObj[]) load.set(pod.spec.nodeName, (load.get(pod.spec.nodeName) ?? 0) + 1);
     let best = this.d.nodes[0] ?? 'node-0';
     for (const n of this.d.nodes) if ((load.get(n) ?? 0) < (load.get(best) ?? 0)) best = n;
     return best;
@@ -382,13 +384,13 @@ export class Controller {
   }
 
   replicaSetsOf(dep: DeploymentObj): ReplicaSetObj[] {
-    return (this.d.store.list('ReplicaSet', dep.metadata.namespace) as ReplicaSetObj[]).filter((rs) =>
+    return (this.d.store.peek('ReplicaSet', dep.metadata.namespace) as ReplicaSetObj[]).filter((rs) =>
       rs.metadata.ownerReferences?.some((o) => o.uid === dep.metadata.uid && o.controller),
     );
   }
 
   private podsOf(rs: ReplicaSetObj): PodObj[] {
-    return (this.d.store.list('Pod', rs.metadata.namespace) as PodObj[]).filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid));
+    return (this.d.store.peek('Pod', rs.metadata.namespace) as PodObj[]).filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid));
   }
 
   private activePodsOf(rs: ReplicaSetObj): PodObj[] {
@@ -415,11 +417,4 @@ export class Controller {
       deleting: Boolean(pod.metadata.deletionTimestamp),
     };
   }
-}
-
-/** The apiserver leaves zero counts out of status (omitempty); clients must cope, so we do the same. */
-function omitZero(values: Record<string, number>, keep: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== 0 || keep.includes(k)) out[k] = v;
-  return out;
 }

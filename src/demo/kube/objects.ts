@@ -122,9 +122,29 @@ export function templateWithoutHash(template: PodTemplate): PodTemplate {
   return copy;
 }
 
+/**
+ * Drop nulls and empty objects/lists, as Go's semantic equality treats them like absent fields: a template
+ * sent back by kubectl (`creationTimestamp: null`, `resources: {}`) must compare equal to the stored one.
+ */
+export function pruneEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pruneEmpty);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const p = pruneEmpty(v);
+      if (p === null || p === undefined) continue;
+      if (Array.isArray(p) && p.length === 0) continue;
+      if (typeof p === 'object' && !Array.isArray(p) && Object.keys(p as object).length === 0) continue;
+      out[k] = p;
+    }
+    return out;
+  }
+  return value;
+}
+
 /** A stable 10-character pod-template-hash (same template -> same hash, like the controller's). */
 export function templateHash(template: PodTemplate): string {
-  const text = stableStringify(templateWithoutHash(template));
+  const text = stableStringify(pruneEmpty(templateWithoutHash(template)));
   let a = fnv1a(text, 2166136261);
   let b = fnv1a(text, 0x811c9dc5 ^ 0x5bd1e995);
   let out = '';

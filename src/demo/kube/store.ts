@@ -81,6 +81,15 @@ export class ObjectStore {
       .sort((a, b) => keyOf(a.metadata.namespace, a.metadata.name).localeCompare(keyOf(b.metadata.namespace, b.metadata.name)));
   }
 
+  /**
+   * The stored objects themselves, for hot read-only paths (the controllers scan every pod each tick;
+   * cloning them all would dominate a large cluster). Callers must not mutate what they get.
+   */
+  peek(kind: string, namespace?: string): readonly KubeObject[] {
+    const all = [...(this.byKind.get(kind)?.values() ?? [])];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
   count(kind: string): number {
     return this.byKind.get(kind)?.size ?? 0;
   }

@@ -10,6 +10,8 @@ export interface Series {
   t: number[];
   v: number[];
   start: number;
+  /** timestamp of the latest sample lower than the one before it (a counter reset), -Infinity if none */
+  lastDropT: number;
 }
 
 export interface SeriesStore {
@@ -18,6 +20,11 @@ export interface SeriesStore {
   append(series: Series, tMs: number, value: number): void;
   select(matchers: readonly Matcher[]): Series[];
   all(): Iterable<Series>;
+  /**
+   * Forget series whose every sample is older than the retention (e.g. pods long gone), except those
+   * `keep` claims (series someone still holds and appends to). Returns how many went.
+   */
+  prune(nowMs: number, keep?: (s: Series) => boolean): number;
 }
 
 const DEFAULT_RETENTION_MS = 2 * 60 * 60 * 1000;
@@ -42,7 +49,7 @@ export function createSeriesStore(retentionMs = DEFAULT_RETENTION_MS): SeriesSto
       const key = labelsKey(labels);
       let s = byKey.get(key);
       if (!s) {
-        s = { labels: { ...labels }, key, t: [], v: [], start: 0 };
+        s = { labels: { ...labels }, key, t: [], v: [], start: 0, lastDropT: -Infinity };
         byKey.set(key, s);
         const name = labels[METRIC_NAME] ?? '';
         const list = byName.get(name);
@@ -59,9 +66,11 @@ export function createSeriesStore(retentionMs = DEFAULT_RETENTION_MS): SeriesSto
         if (tMs < lastT) return;
         if (tMs === lastT) {
           s.v[last] = value;
+          if (last > s.start && value < s.v[last - 1]!) s.lastDropT = tMs;
           return;
         }
       }
+      if (last >= s.start && value < s.v[last]!) s.lastDropT = tMs;
       s.t.push(tMs);
       s.v.push(value);
       trim(s, tMs);
@@ -75,6 +84,20 @@ export function createSeriesStore(retentionMs = DEFAULT_RETENTION_MS): SeriesSto
     },
     all() {
       return byKey.values();
+    },
+    prune(nowMs, keep) {
+      let removed = 0;
+      for (const [key, s] of byKey) {
+        trim(s, nowMs);
+        if (s.t.length > s.start || keep?.(s)) continue;
+        byKey.delete(key);
+        const name = s.labels[METRIC_NAME] ?? '';
+        const list = byName.get(name)?.filter((x) => x !== s) ?? [];
+        if (list.length > 0) byName.set(name, list);
+        else byName.delete(name);
+        removed++;
+      }
+      return removed;
     },
   };
 }

@@ -2,7 +2,7 @@
 // status, a latency histogram and the scrape target's `up`. Keeps the running totals (for /metrics) and
 // appends every value to the store (for PromQL).
 import type { Rng, ServiceTraffic } from '../contracts.js';
-import { apportion, cdf, logNormalFrom, mean } from './lognormal.js';
+import { apportion, cdf, logNormalFrom, mean, type LogNormal } from './lognormal.js';
 import type { Labels } from './labels.js';
 import type { Series, SeriesStore } from './store.js';
 
@@ -66,6 +66,29 @@ function statusShares(t: ServiceTraffic): number[] {
   ];
 }
 
+/**
+ * Share of requests per bucket (last is +Inf). Log-normal, except that the bucket below the one holding
+ * P99 is topped up from it so that histogram_quantile's linear interpolation lands on P99 instead of
+ * overshooting it (the log-normal tail is concave). The share above P99's bucket stays log-normal, so the
+ * "slower than 2 s" ratio is untouched.
+ */
+export function bucketShares(bounds: readonly number[], dist: LogNormal, p99: number): number[] {
+  const cumulative = bounds.map((b) => cdf(dist, b));
+  const k = bounds.findIndex((b) => p99 <= b);
+  const upper = bounds[k];
+  if (k >= 1 && upper !== undefined && Number.isFinite(upper)) {
+    const lower = bounds[k - 1]!;
+    const floor = k >= 2 ? cumulative[k - 2]! : 0;
+    const r = (p99 - lower) / (upper - lower);
+    const atUpper = cumulative[k]!;
+    if (r < 1 && atUpper >= 0.99) {
+      // solve 0.99 = F(lower) + r * (F(upper) - F(lower)) for F(lower)
+      cumulative[k - 1] = Math.min(0.99, Math.max(floor, (0.99 - r * atUpper) / (1 - r)));
+    }
+  }
+  return cumulative.map((c, i) => Math.max(0, c - (i > 0 ? cumulative[i - 1]! : 0)));
+}
+
 export function createTrafficRecorder(store: SeriesStore, buckets: readonly number[], rng: Rng): TrafficRecorder {
   const bounds = [...buckets.filter((b) => Number.isFinite(b)).sort((a, b) => a - b), Infinity];
   const services = new Map<string, ServiceSeries>();
@@ -109,13 +132,7 @@ export function createTrafficRecorder(store: SeriesStore, buckets: readonly numb
     perStatus.forEach((k, i) => (st.statusTotals[i]! += k));
 
     const dist = logNormalFrom(t.latencyP50, t.latencyP99);
-    let below = 0;
-    const shares = bounds.map((b) => {
-      const c = cdf(dist, b);
-      const share = c - below;
-      below = c;
-      return Math.max(0, share);
-    });
+    const shares = bucketShares(bounds, dist, t.latencyP99);
     const perBucket = apportion(n, shares, s.bucketCarry);
     let cumulative = 0;
     perBucket.forEach((k, i) => {

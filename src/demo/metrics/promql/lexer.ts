@@ -30,6 +30,8 @@ const OPERATORS = ['==', '!=', '>=', '<=', '=~', '!~', '+', '-', '*', '/', '%', 
 const PUNCT = new Set(['(', ')', '{', '}', '[', ']', ',', ':']);
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_:]/;
+/** what may not directly follow a number or duration */
+const WORD_CHAR = /[A-Za-z0-9_]/;
 const DURATION_AT = /(?:\d+(?:ms|s|m|h|d|w|y))+/y;
 const NUMBER_AT = /(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/y;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'" };
@@ -91,14 +93,14 @@ export function tokenize(input: string): Token[] {
     if (/[0-9.]/.test(c)) {
       DURATION_AT.lastIndex = i;
       const d = DURATION_AT.exec(input);
-      if (d && !IDENT_PART.test(input[DURATION_AT.lastIndex] ?? ' ')) {
+      if (d && !WORD_CHAR.test(input[DURATION_AT.lastIndex] ?? ' ')) {
         tokens.push({ kind: 'duration', text: d[0], pos: start });
         i = DURATION_AT.lastIndex;
         continue;
       }
       NUMBER_AT.lastIndex = i;
       const n = NUMBER_AT.exec(input);
-      if (!n || IDENT_PART.test(input[NUMBER_AT.lastIndex] ?? ' ')) fail(start, `bad number or duration syntax: "${input.slice(start, i + 1 + (n?.[0].length ?? 0))}"`);
+      if (!n || WORD_CHAR.test(input[NUMBER_AT.lastIndex] ?? ' ')) fail(start, `bad number or duration syntax: "${input.slice(start, i + 1 + (n?.[0].length ?? 0))}"`);
       tokens.push({ kind: 'number', text: n![0], pos: start, value: Number(n![0]) });
       i = NUMBER_AT.lastIndex;
       continue;

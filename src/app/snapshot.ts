@@ -1,0 +1,26 @@
+// `hive-oncall snapshot`: wait (bounded) for every pane's first answer, then one frame or the state as JSON.
+import type { Controller } from '../runtime/controller.js';
+
+export const FIRST_DATA_TIMEOUT_MS = 8000;
+
+// eslint-disable-next-line no-control-regex
+const LEFTOVER = /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b[\s\S]?|[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+/** Plain text promised: whatever escape or control byte slipped through the renderer goes. */
+export const plainText = (text: string): string => text.replace(LEFTOVER, '');
+
+export async function takeSnapshot(
+  controller: Controller,
+  opts: { width: number; height: number; format: 'text' | 'json'; timeoutMs?: number },
+): Promise<string> {
+  controller.start();
+  try {
+    await controller.waitForFirstData(opts.timeoutMs ?? FIRST_DATA_TIMEOUT_MS);
+    const state = controller.store.getState();
+    if (opts.format === 'json') return `${JSON.stringify(state, null, 2)}\n`;
+    const { renderFrameText } = await import('../../views/frame.js');
+    const frame = await renderFrameText(state, { width: opts.width, height: opts.height });
+    return `${plainText(frame)}\n`;
+  } finally {
+    controller.stop();
+  }
+}

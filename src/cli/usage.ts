@@ -1,0 +1,27 @@
+import { SCENARIOS } from '../demo/contracts.js';
+import { defaultConfigPath } from '../config/load.js';
+import { DEFAULT_SCENARIO, DEFAULT_SEED } from './args.js';
+
+export function usage(): string {
+  return `hive-oncall: one terminal screen for an incident: pods, SLOs, alerts, latency, consensus and logs.
+
+Usage:
+  hive-oncall [--config FILE] [--context C] [--namespace NS] [--read-only]
+      Live mode against the backends in the config file
+      (default ${defaultConfigPath()}; without one, only Kubernetes from the default kubeconfig).
+  hive-oncall demo [--scenario S] [--seed N]
+      Runs a simulated Hive Mind cluster in-process and opens the console on it.
+  hive-oncall simulate [--port N] [--scenario S] [--seed N] [--out DIR]
+      Serves the simulated cluster on 127.0.0.1 until interrupted; prints "ready" when listening and
+      writes DIR/kubeconfig and DIR/hive-oncall.yaml for other tools.
+  hive-oncall snapshot [--demo [--scenario S] [--seed N]] [--config FILE] [--width W] [--height H]
+                       [--format text|json]
+      Waits for the first data of every pane, prints one frame (or the state as JSON), exits.
+  hive-oncall --help | --version
+
+Scenarios: ${SCENARIOS.join(', ')} (default ${DEFAULT_SCENARIO}; default seed ${DEFAULT_SEED}).
+Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
+`;
+}
+
+export const USAGE_HINT = "Run 'hive-oncall --help' for usage.";

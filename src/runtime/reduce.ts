@@ -1,0 +1,104 @@
+// Pure UI-state reduction of intents. Side effects (quit, log retargeting, clearing) live in the controller.
+import type { Intent } from '../state/intents.js';
+import { PANES, type AppState, type PaneId, type UiState } from '../state/types.js';
+import { rowCount } from './selectors.js';
+
+/** Rows moved by page-up/page-down. */
+export const PAGE_ROWS = 10;
+/** Panes whose rows the `/` filter narrows. */
+export const FILTERABLE: readonly PaneId[] = ['pods', 'alerts', 'logs'];
+
+export function initialUi(): UiState {
+  const perPane = <T>(v: T) => Object.fromEntries(PANES.map((p) => [p, v])) as Record<PaneId, T>;
+  return {
+    focus: 'pods',
+    selection: perPane(0),
+    filter: perPane(''),
+    filterEditing: false,
+    helpOpen: false,
+    logsPaused: false,
+    flash: null,
+  };
+}
+
+const clamp = (n: number, rows: number) => (rows <= 0 ? 0 : Math.min(Math.max(n, 0), rows - 1));
+
+function withUi(state: AppState, ui: Partial<UiState>): AppState {
+  return { ...state, ui: { ...state.ui, ...ui } };
+}
+
+function move(state: AppState, to: (current: number, rows: number) => number): AppState {
+  const pane = state.ui.focus;
+  const rows = rowCount(state, pane);
+  const current = clamp(state.ui.selection[pane], rows);
+  const next = clamp(to(current, rows), rows);
+  if (next === state.ui.selection[pane]) return state;
+  return withUi(state, { selection: { ...state.ui.selection, [pane]: next } });
+}
+
+function focus(state: AppState, pane: PaneId): AppState {
+  if (state.ui.focus === pane && !state.ui.filterEditing) return state;
+  return withUi(state, { focus: pane, filterEditing: false });
+}
+
+function setFilter(state: AppState, text: string): AppState {
+  const pane = state.ui.focus;
+  return withUi(state, {
+    filter: { ...state.ui.filter, [pane]: text },
+    // the rows under the cursor changed meaning: start from the top of the filtered list
+    selection: { ...state.ui.selection, [pane]: 0 },
+  });
+}
+
+export function reduceIntent(state: AppState, intent: Intent): AppState {
+  const ui = state.ui;
+  switch (intent.type) {
+    case 'focus-next':
+      return focus(state, PANES[(PANES.indexOf(ui.focus) + 1) % PANES.length]!);
+    case 'focus-prev':
+      return focus(state, PANES[(PANES.indexOf(ui.focus) - 1 + PANES.length) % PANES.length]!);
+    case 'focus':
+      return PANES.includes(intent.pane) ? focus(state, intent.pane) : state;
+    case 'select-next':
+      return move(state, (c) => c + 1);
+    case 'select-prev':
+      return move(state, (c) => c - 1);
+    case 'select-first':
+      return move(state, () => 0);
+    case 'select-last':
+      return move(state, (_, rows) => rows - 1);
+    case 'page-down':
+      return move(state, (c) => c + PAGE_ROWS);
+    case 'page-up':
+      return move(state, (c) => c - PAGE_ROWS);
+    case 'filter-start':
+      if (!FILTERABLE.includes(ui.focus)) return withUi(state, { flash: `no filter in ${ui.focus}` });
+      return withUi(state, { filterEditing: true });
+    case 'filter-input': {
+      if (!ui.filterEditing) return state;
+      // typed text only: a pasted escape sequence or newline has no business in a filter
+      // eslint-disable-next-line no-control-regex
+      const text = intent.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+      return text ? setFilter(state, (ui.filter[ui.focus] + text).slice(0, 200)) : state;
+    }
+    case 'filter-backspace':
+      if (!ui.filterEditing) return state;
+      return setFilter(state, [...ui.filter[ui.focus]].slice(0, -1).join(''));
+    case 'filter-commit':
+      return ui.filterEditing ? withUi(state, { filterEditing: false }) : state;
+    case 'filter-cancel': {
+      const cleared = ui.filter[ui.focus] === '' ? state : setFilter(state, '');
+      return withUi(cleared, { filterEditing: false });
+    }
+    case 'help-toggle':
+      return withUi(state, { helpOpen: !ui.helpOpen });
+    case 'help-close':
+      return ui.helpOpen ? withUi(state, { helpOpen: false }) : state;
+    case 'logs-pause-toggle':
+      return withUi(state, { logsPaused: !ui.logsPaused, flash: ui.logsPaused ? 'logs resumed' : 'logs paused' });
+    case 'quit':
+    case 'logs-follow-selected':
+    case 'logs-clear':
+      return state;
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../../src/cli/args.js';
+import { main, resolveLiveConfig, type Io } from '../../src/cli/main.js';
+import { forgetCiWhenInteractive } from '../../src/app/ci-env.js';
+import { plainText } from '../../src/app/snapshot.js';
+
+function io(stdinIsTTY = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdinIsTTY };
+  return { io: value, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('argv parsing', () => {
+  it('parses each command with its flags, both --flag value and --flag=value', () => {
+    expect(parseArgs([])).toEqual({ kind: 'live', config: null, context: null, namespace: null, readOnly: false });
+    expect(parseArgs(['--config', 'a.yaml', '--context=prod', '-n', 'production', '--read-only'])).toEqual({
+      kind: 'live',
+      config: 'a.yaml',
+      context: 'prod',
+      namespace: 'production',
+      readOnly: true,
+    });
+    expect(parseArgs(['demo', '--scenario', 'db-down', '--seed', '9'])).toEqual({ kind: 'demo', scenario: 'db-down', seed: 9, readOnly: false });
+    expect(parseArgs(['simulate', '--port=8080', '--out', '/tmp/x'])).toMatchObject({ kind: 'simulate', port: 8080, out: '/tmp/x', scenario: 'crashloop' });
+    expect(parseArgs(['snapshot', '--demo', '--width', '80', '--height', '24', '--format', 'json'])).toMatchObject({
+      kind: 'snapshot',
+      demo: true,
+      width: 80,
+      height: 24,
+      format: 'json',
+    });
+    expect(parseArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['demo', '-h'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [['--bogus'], 'unknown flag --bogus'],
+    [['-x'], 'unknown flag -x'],
+    [['demo', '--scenario', 'meltdown'], 'unknown scenario "meltdown" (choose one of: calm, crashloop, bad-deploy, latency-spike, error-storm, leader-flap, memory-leak, db-down)'],
+    [['demo', '--seed', 'abc'], '--seed must be a whole number, got "abc"'],
+    [['simulate', '--port', '70000'], '--port must be between 0 and 65535, got 70000'],
+    [['snapshot', '--format', 'html'], '--format must be text or json, got "html"'],
+    [['snapshot', '--scenario', 'calm'], '--scenario and --seed need --demo'],
+    [['demo', '--config', 'x'], '--config does not apply to "demo"'],
+    [['--scenario', 'calm'], '--scenario does not apply to live mode'],
+    [['--config'], '--config needs a value'],
+    [['--config', '--read-only'], '--config needs a value'],
+    [['--read-only=yes'], '--read-only takes no value'],
+    [['deploy'], 'unknown command "deploy" (commands: demo, simulate, snapshot; none for live mode)'],
+    [['demo', 'extra'], 'unexpected argument "extra"'],
+    [['--context', 'a', '--context', 'b'], '--context given twice'],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+});
+
+describe('cli exit codes', () => {
+  it('prints usage on --help and the version on --version, exit 0', async () => {
+    const h = io();
+    expect(await main(['--help'], h.io)).toBe(0);
+    expect(h.out()).toMatch(/^hive-oncall: /);
+    expect(h.out()).toContain('hive-oncall snapshot');
+    const v = io();
+    expect(await main(['--version'], v.io)).toBe(0);
+    expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('exits 2 with the message and a usage hint on an unknown flag', async () => {
+    const t = io();
+    expect(await main(['--frobnicate'], t.io)).toBe(2);
+    expect(t.err()).toBe("hive-oncall: unknown flag --frobnicate\nRun 'hive-oncall --help' for usage.\n");
+    expect(t.out()).toBe('');
+  });
+
+  it('exits 2 naming the key path of a bad config, or a missing --config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hive-cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'prometheus:\n  url: not-a-url\n');
+    const t = io(true);
+    expect(await main(['--config', file], t.io)).toBe(2);
+    expect(t.err()).toBe('hive-oncall: prometheus.url: must be an http(s) URL\n');
+    const missing = io(true);
+    expect(await main(['snapshot', '--config', join(dir, 'nope.yaml')], missing.io)).toBe(2);
+    expect(missing.err()).toContain('nope.yaml: cannot read config: no such file');
+  });
+
+  it('refuses the interactive console without a terminal and points at snapshot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hive-cli-'));
+    const t = io(false);
+    expect(await main(['--config', writeEmpty(dir)], t.io)).toBe(2);
+    expect(t.err()).toContain("hive-oncall snapshot");
+  });
+
+  it('without a config file uses the default path when present and flags override it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hive-xdg-'));
+    expect(resolveLiveConfig({ config: null, context: null, namespace: 'ns1' }, { XDG_CONFIG_HOME: dir }).kubernetes.namespace).toBe('ns1');
+    mkdirSync(join(dir, 'hive-oncall'));
+    writeFileSync(join(dir, 'hive-oncall', 'config.yaml'), 'prometheus:\n  url: http://127.0.0.1:9090\nkubernetes:\n  namespace: from-file\n');
+    const c = resolveLiveConfig({ config: null, context: 'ctx', namespace: null }, { XDG_CONFIG_HOME: dir });
+    expect(c.prometheus.url).toBe('http://127.0.0.1:9090');
+    expect(c.kubernetes).toMatchObject({ namespace: 'from-file', context: 'ctx' });
+  });
+});
+
+describe('terminal hygiene', () => {
+  it('forgets the CI variables only when stdout is a terminal', () => {
+    const env: NodeJS.ProcessEnv = { CI: 'true', CONTINUOUS_INTEGRATION: '1', HOME: '/h' };
+    forgetCiWhenInteractive({ isTTY: false }, env);
+    expect(env.CI).toBe('true');
+    forgetCiWhenInteractive({ isTTY: true }, env);
+    expect(env).toEqual({ HOME: '/h' });
+  });
+
+  it('snapshot text keeps no escape or control byte', () => {
+    expect(plainText('a\u001b[31mred\u001b[0m\u001b[?25h b\u0007c\nd')).toBe('ared bc\nd');
+  });
+});
+
+function writeEmpty(dir: string): string {
+  const file = join(dir, 'empty.yaml');
+  writeFileSync(file, '');
+  return file;
+}

@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render as inkRender } from 'ink';
+import { cleanup, render } from 'ink-testing-library';
+import { App } from '../../views/App.js';
+import type { Intent, StateStore } from '../../src/state/intents.js';
+import type { AppState } from '../../src/state/types.js';
+import { stripAnsi } from '../../views/frame.js';
+import { hiveState, withUi } from './fixtures.js';
+import { lines, widest } from './helpers.js';
+
+/** A store that records intents and lets the test swap the state. */
+function recordingStore(initial: AppState) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  const sent: Intent[] = [];
+  const store: StateStore = {
+    getState: () => state,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    dispatch: (i) => sent.push(i),
+  };
+  const set = (next: AppState) => {
+    state = next;
+    for (const l of listeners) l();
+  };
+  return { store, sent, set };
+}
+
+/** Resolves once Ink listens to stdin (useInput subscribes in an effect after mount). */
+const listening = (stdin: EventEmitter) => vi.waitFor(() => expect(stdin.listenerCount('readable')).toBeGreaterThan(0));
+
+afterEach(() => cleanup());
+
+describe('App', () => {
+  it('turns key presses into intents through the keymap', async () => {
+    const { store, sent } = recordingStore(hiveState());
+    const { stdin } = render(<App store={store} />);
+    await listening(stdin);
+    stdin.write('\t');
+    stdin.write('j');
+    stdin.write('/');
+    stdin.write('?');
+    stdin.write('q');
+    await vi.waitFor(() =>
+      expect(sent).toEqual([
+        { type: 'focus-next' },
+        { type: 'select-next' },
+        { type: 'filter-start' },
+        { type: 'help-toggle' },
+        { type: 'quit' },
+      ]),
+    );
+  });
+
+  it('sends filter-input for typed characters while the filter is being edited', async () => {
+    const { store, sent } = recordingStore(withUi({ filterEditing: true }));
+    const { stdin } = render(<App store={store} />);
+    await listening(stdin);
+    stdin.write('q');
+    stdin.write('\r');
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'filter-input', text: 'q' }, { type: 'filter-commit' }]));
+  });
+
+  it('re-renders when the store changes', async () => {
+    const { store, set } = recordingStore(hiveState());
+    const { lastFrame } = render(<App store={store} />);
+    expect(lastFrame()).not.toContain('Move selection down');
+    set(withUi({ helpOpen: true }));
+    await vi.waitFor(() => expect(lastFrame()).toContain('Move selection down'));
+  });
+
+  it('re-lays out on terminal resize', async () => {
+    class Stdout extends EventEmitter {
+      columns = 120;
+      rows = 40;
+      isTTY = true;
+      last = '';
+      write = (s: string) => {
+        if (stripAnsi(s).trim()) this.last = s;
+        return true;
+      };
+    }
+    const stdout = new Stdout();
+    const { store } = recordingStore(hiveState());
+    const instance = inkRender(<App store={store} interactive={false} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      debug: true,
+      patchConsole: false,
+    });
+    try {
+      expect(widest(stripAnsi(stdout.last))).toBe(120);
+      stdout.columns = 80;
+      stdout.rows = 24;
+      stdout.emit('resize');
+      await vi.waitFor(() => {
+        const frame = stripAnsi(stdout.last);
+        expect(widest(frame)).toBeLessThanOrEqual(80);
+        expect(lines(frame.replace(/\n$/, '')).length).toBeLessThanOrEqual(23);
+      });
+    } finally {
+      instance.unmount();
+      instance.cleanup();
+    }
+  });
+});

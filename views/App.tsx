@@ -1,0 +1,122 @@
+// The whole screen: six panes (a grid on big terminals, the focused pane plus one-line summaries on
+// small ones), the help overlay, and the status bar. Exactly rows-1 lines tall: a frame as tall as
+// the terminal makes Ink clear the whole screen on every render.
+import { Box } from 'ink';
+import { useMemo, type ReactElement } from 'react';
+import type { StateStore } from '../src/state/intents.js';
+import { PANES, PANE_TITLES, type AppState, type PaneId } from '../src/state/types.js';
+import type { Keymap } from '../keymaps/types.js';
+import { DEFAULT_KEYMAP } from '../keymaps/default.js';
+import { ThemeContext, useTheme } from './theme/ThemeContext.js';
+import { colorEnabled, createTheme, type Theme } from './theme/theme.js';
+import { toneColour } from './theme/glyphs.js';
+import { useStoreState } from './hooks/useStoreState.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { useKeymap } from './hooks/useKeymap.js';
+import { computeLayout, type Rect } from './layout.js';
+import { paneSummary } from './summaries.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { StatusBar } from './StatusBar.js';
+import { Line } from './components/Line.js';
+import { clip, fit } from './text.js';
+import type { PaneViewProps } from './panes/types.js';
+import { PodsPane } from './panes/PodsPane.js';
+import { SlosPane } from './panes/SlosPane.js';
+import { AlertsPane } from './panes/AlertsPane.js';
+import { LatencyPane } from './panes/LatencyPane.js';
+import { ConsensusPane } from './panes/ConsensusPane.js';
+import { LogsPane } from './panes/LogsPane.js';
+
+const PANE_VIEWS: Record<PaneId, (p: PaneViewProps) => ReactElement> = {
+  pods: PodsPane,
+  slos: SlosPane,
+  alerts: AlertsPane,
+  latency: LatencyPane,
+  consensus: ConsensusPane,
+  logs: LogsPane,
+};
+
+function PaneAt({ pane, state, rect, rich }: { pane: PaneId; state: AppState; rect: Rect; rich: boolean }) {
+  const View = PANE_VIEWS[pane];
+  return <View state={state} width={rect.width} height={rect.height} focused={state.ui.focus === pane} rich={rich} />;
+}
+
+function SummaryLine({ state, pane, width }: { state: AppState; pane: PaneId; width: number }) {
+  const theme = useTheme();
+  const s = paneSummary(state, pane);
+  const label = fit(` ${PANES.indexOf(pane) + 1} ${PANE_TITLES[pane]}`, 13);
+  return (
+    <Line
+      segments={[
+        { text: label, bold: true, color: theme.accent },
+        { text: clip(s.text, Math.max(0, width - 13)), color: toneColour(theme, s.tone) },
+      ]}
+    />
+  );
+}
+
+function Screen({ state, width, height }: { state: AppState; width: number; height: number }) {
+  const layout = computeLayout(width, height + 2, state.ui.focus);
+  if (layout.kind === 'grid') {
+    const p = layout.panes;
+    const at = (pane: PaneId) => <PaneAt pane={pane} state={state} rect={p[pane]} rich={layout.rich} />;
+    return (
+      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        <Box flexDirection="row" height={p.pods.height}>
+          {at('pods')}
+          <Box flexDirection="column" width={p.slos.width}>
+            {at('slos')}
+            {at('alerts')}
+          </Box>
+        </Box>
+        <Box flexDirection="row" height={p.latency.height}>
+          {at('latency')}
+          {at('consensus')}
+        </Box>
+        {at('logs')}
+      </Box>
+    );
+  }
+  const focusIndex = PANES.indexOf(state.ui.focus);
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {PANES.map((pane, i) =>
+        i === focusIndex ? (
+          <PaneAt key={pane} pane={pane} state={state} rect={layout.focused} rich={false} />
+        ) : (
+          <SummaryLine key={pane} state={state} pane={pane} width={width} />
+        ),
+      )}
+    </Box>
+  );
+}
+
+export interface AppProps {
+  store: StateStore;
+  keymap?: Keymap;
+  /** false to render without reading the keyboard (snapshots, tests) */
+  interactive?: boolean;
+  /** overrides NO_COLOR detection */
+  theme?: Theme;
+}
+
+export function App({ store, keymap = DEFAULT_KEYMAP, interactive = true, theme }: AppProps) {
+  const state = useStoreState(store);
+  const { columns, rows } = useTerminalSize();
+  useKeymap(store, keymap, interactive);
+  const activeTheme = useMemo(() => theme ?? createTheme(colorEnabled()), [theme]);
+  const width = Math.max(1, columns);
+  const mainHeight = Math.max(1, rows - 2);
+  return (
+    <ThemeContext.Provider value={activeTheme}>
+      <Box flexDirection="column" width={width} height={mainHeight + 1} overflow="hidden">
+        {state.ui.helpOpen ? (
+          <HelpOverlay keymap={keymap} width={width} height={mainHeight} />
+        ) : (
+          <Screen state={state} width={width} height={mainHeight} />
+        )}
+        <StatusBar state={state} keymap={keymap} width={width} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}
