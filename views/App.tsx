@@ -66,12 +66,12 @@ function Screen({ state, width, height }: { state: AppState; width: number; heig
           {at('pods')}
           <Box flexDirection="column" width={p.slos.width}>
             {at('slos')}
-            {at('alerts')}
+            {at('consensus')}
           </Box>
         </Box>
-        <Box flexDirection="row" height={p.latency.height}>
+        <Box flexDirection="row" height={p.alerts.height}>
+          {at('alerts')}
           {at('latency')}
-          {at('consensus')}
         </Box>
         {at('logs')}
       </Box>

@@ -24,9 +24,11 @@ export function computeLayout(columns: number, rows: number, focus: PaneId): Lay
   const height = Math.max(1, rows - 2);
   if (columns >= GRID_MIN.width && rows >= GRID_MIN.height) {
     const rich = columns >= RICH_MIN.width && rows >= RICH_MIN.height;
-    // Pods and Logs get the most room; SLOs is exactly as tall as its four rows need.
-    const left = Math.round(width * 0.57);
-    const right = width - left;
+    // Pods and Logs get the most room. SLOs and Consensus are short fixed tables, so they share the
+    // right-hand column; Alerts sits under Pods where its long alert names fit.
+    // 53 columns is what the SLO table needs to show every column with full names.
+    const right = Math.max(53, Math.round(width * 0.43));
+    const left = width - right;
     const top = Math.round(height * 0.42);
     const middle = Math.round(height * (rich ? 0.24 : 0.26));
     const bottom = height - top - middle;
@@ -37,9 +39,9 @@ export function computeLayout(columns: number, rows: number, focus: PaneId): Lay
       panes: {
         pods: { x: 0, y: 0, width: left, height: top },
         slos: { x: left, y: 0, width: right, height: slos },
-        alerts: { x: left, y: slos, width: right, height: top - slos },
-        latency: { x: 0, y: top, width: left, height: middle },
-        consensus: { x: left, y: top, width: right, height: middle },
+        consensus: { x: left, y: slos, width: right, height: top - slos },
+        alerts: { x: 0, y: top, width: left, height: middle },
+        latency: { x: left, y: top, width: right, height: middle },
         logs: { x: 0, y: top + middle, width, height: bottom },
       },
     };

@@ -1,6 +1,6 @@
 // One-line summaries of each pane, for the compact layout where only the focused pane is drawn in full.
 import type { AppState, PaneId, SourceState } from '../src/state/types.js';
-import { visibleAlertGroups } from '../src/runtime/selectors.js';
+import { isPodProblem, visibleAlertGroups } from '../src/runtime/selectors.js';
 import { podsSummary } from './panes/PodsPane.js';
 import { slosSummary } from './panes/SlosPane.js';
 import { alertsSummary } from './panes/AlertsPane.js';
@@ -37,7 +37,7 @@ function dataSummary(state: AppState, pane: PaneId): Summary {
     case 'pods': {
       const all = state.kube.data?.pods ?? [];
       const text = podsSummary(all, all.length, filterLabel(state, 'pods'));
-      return { text, tone: /, [1-9]\d* failing/.test(text) ? 'danger' : 'none' };
+      return { text, tone: all.some(isPodProblem) ? 'danger' : 'none' };
     }
     case 'slos': {
       const slos = state.slos.data ?? [];

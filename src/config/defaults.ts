@@ -31,16 +31,19 @@ export interface LatencySpec {
 }
 
 const total = 'sum(rate(http_requests_total[$window]))';
+// The runbook counts 2xx/3xx as available; 4xx are the client's doing, so they leave the denominator too.
+const good = 'sum(rate(http_requests_total{status=~"[23].."}[$window]))';
+const valid = 'sum(rate(http_requests_total{status!~"4.."}[$window]))';
 
 export const DEFAULT_SLOS: SloSpec[] = [
   {
     id: 'availability',
     name: 'Availability',
     unit: 'percent',
-    query: `sum(rate(http_requests_total{status=~"[23].."}[$window])) / ${total}`,
+    query: `${good} / ${valid}`,
     target: 0.999,
     comparator: '>=',
-    errorRatioQuery: `1 - sum(rate(http_requests_total{status=~"[23].."}[$window])) / ${total}`,
+    errorRatioQuery: `1 - ${good} / ${valid}`,
     objective: 0.999,
     window: '5m',
     burnWindow: '1h',

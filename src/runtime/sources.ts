@@ -52,7 +52,8 @@ export const buildSources: BuildSources = (config, sink) => {
   } catch (err) {
     const explicit = config.kubernetes.kubeconfig !== null || config.kubernetes.context !== null;
     if (err instanceof ConfigError && explicit) throw err;
-    set.kubeProblem = sanitizeLine(`kubernetes: ${err instanceof ConfigError ? 'no usable kubeconfig' : (err as Error).message}`, 240);
+    const message = (err as Error).message;
+    set.kubeProblem = sanitizeLine(message.startsWith('kubernetes') ? message : `kubernetes: ${message}`, 240);
   }
 
   if (config.prometheus.url) {

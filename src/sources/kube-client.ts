@@ -2,6 +2,9 @@
 // get a real timeout and cancellation (and the same raw JSON the watch stream carries).
 import { KubeConfig } from '@kubernetes/client-node';
 import axios from 'axios';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { ConfigError } from '../config/config.js';
@@ -15,8 +18,15 @@ export function loadKubeConfig(target: KubeTarget): KubeConfig {
   const kc = new KubeConfig();
   try {
     if (target.kubeconfig) kc.loadFromFile(target.kubeconfig);
-    else kc.loadFromDefault();
+    else {
+      // with nothing to load, client-node invents a cluster at http://localhost:8080; say what is missing instead
+      if (!hasDefaultKubeconfig()) {
+        throw new ConfigError('kubernetes: no kubeconfig found (set KUBECONFIG, create ~/.kube/config, or set kubernetes.kubeconfig)');
+      }
+      kc.loadFromDefault();
+    }
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     const where = target.kubeconfig ?? 'default kubeconfig';
     throw new ConfigError(`kubernetes.kubeconfig: cannot load ${where}: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -33,6 +43,14 @@ export function loadKubeConfig(target: KubeTarget): KubeConfig {
     kc.setCurrentContext(target.context);
   }
   return kc;
+}
+
+function hasDefaultKubeconfig(env: NodeJS.ProcessEnv = process.env): boolean {
+  const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter((p) => p !== '');
+  if (fromEnv.some((p) => existsSync(p))) return true;
+  if (existsSync(join(homedir(), '.kube', 'config'))) return true;
+  // in a pod: the service account
+  return Boolean(env.KUBERNETES_SERVICE_HOST) && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token');
 }
 
 export interface KubeHttp {

@@ -66,6 +66,7 @@ interface Follower {
 }
 
 const EMIT_THROTTLE_MS = 100;
+const RETARGET_SETTLE_MS = 150;
 const key = (ns: string, pod: string, container: string) => `${ns}/${pod}/${container}`;
 
 export function createLogsSource(opts: LogsSourceOptions): LogsSource {
@@ -355,7 +356,9 @@ export function createLogsSource(opts: LogsSourceOptions): LogsSource {
       targetError = null;
       if (target && started) {
         resolving = true;
-        void resolve(epoch);
+        // holding j in the Pods pane retargets many times a second: only the pod the cursor rests on is opened
+        const myEpoch = epoch;
+        resolveTimer = setTimeout(() => void resolve(myEpoch), RETARGET_SETTLE_MS);
       }
       emitNow();
     },

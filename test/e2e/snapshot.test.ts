@@ -9,7 +9,7 @@ const snapshot = async (...args: string[]) => (await run(process.execPath, [CLI,
 
 const SYMPTOMS: Record<string, RegExp[]> = {
   calm: [/hive-mind-rust/],
-  crashloop: [/CrashLoopBackOff/, /ServiceDown|PodCrashLooping/],
+  crashloop: [/CrashLoopBackOff|Error/, /ServiceDown|PodCrashLooping/],
   'bad-deploy': [/HighErrorRate|PodCrashLooping/, /claude-tui/],
   'latency-spike': [/HighLatency/],
   'error-storm': [/HighErrorRate/],

@@ -18,7 +18,10 @@ function etcd(opts: { down?: number[]; leader: number; term: number }) {
     const m = /^\/etcd\/(\d)(\/.*)$/.exec(url.pathname);
     const i = Number(m?.[1]);
     if (!m || req.method !== 'POST') return json(res, 404, { error: 'not found' });
-    if (opts.down?.includes(i)) return res.socket?.destroy();
+    if (opts.down?.includes(i)) {
+      res.socket?.destroy();
+      return;
+    }
     if (m[2] === '/v3/cluster/member/list') {
       return json(res, 200, {
         header: header(i, opts.term),

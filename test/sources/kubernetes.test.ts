@@ -140,7 +140,9 @@ describe('kubernetes source', () => {
   });
 
   it('reports an unreachable API server as one line and no data', async () => {
-    fake = await startFake((req, res) => res.socket?.destroy());
+    fake = await startFake((req, res) => {
+      res.socket?.destroy();
+    });
     const get = start(fake);
     const state = await until(get, (s) => s !== null && !s.loading && s.error !== null, 'error');
     expect(state!.data).toBeNull();

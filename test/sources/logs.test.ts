@@ -164,4 +164,20 @@ describe('logs source', () => {
     const state = await until(get, (s) => s?.error !== null && s?.error !== undefined, 'error');
     expect(state!.error).toBe('logs: pod production/nope: HTTP 404 Not Found: pods "nope" not found');
   });
+
+  it('opens only the pod the cursor rests on when the target changes quickly', async () => {
+    fake = await startFake((req, res, url) => {
+      if (url.pathname.endsWith('/log')) {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.write('2024-05-01T10:00:00Z hi\n');
+        return;
+      }
+      json(res, 200, pod({ name: url.pathname.split('/').pop()! }));
+    });
+    const { get, source: src } = start(fake);
+    for (const name of ['p1', 'p2', 'p3']) src.setTarget({ kind: 'pod', namespace: 'production', name });
+    await until(get, (s) => (s?.data?.lines.length ?? 0) === 1, 'a line');
+    const asked = fake.requests.map((r) => r.path.split('/')[6]);
+    expect(new Set(asked)).toEqual(new Set(['p3']));
+  });
 });

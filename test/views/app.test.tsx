@@ -34,6 +34,22 @@ const listening = (stdin: EventEmitter) => vi.waitFor(() => expect(stdin.listene
 
 afterEach(() => cleanup());
 
+/** A terminal of a given size that keeps the last full frame Ink wrote. */
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  last = '';
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (s: string) => {
+    if (stripAnsi(s).trim()) this.last = s;
+    return true;
+  };
+}
+
 describe('App', () => {
   it('turns key presses into intents through the keymap', async () => {
     const { store, sent } = recordingStore(hiveState());
@@ -73,17 +89,7 @@ describe('App', () => {
   });
 
   it('re-lays out on terminal resize', async () => {
-    class Stdout extends EventEmitter {
-      columns = 120;
-      rows = 40;
-      isTTY = true;
-      last = '';
-      write = (s: string) => {
-        if (stripAnsi(s).trim()) this.last = s;
-        return true;
-      };
-    }
-    const stdout = new Stdout();
+    const stdout = new FakeStdout(120, 40);
     const { store } = recordingStore(hiveState());
     const instance = inkRender(<App store={store} interactive={false} />, {
       stdout: stdout as unknown as NodeJS.WriteStream,
@@ -100,6 +106,29 @@ describe('App', () => {
         expect(widest(frame)).toBeLessThanOrEqual(80);
         expect(lines(frame.replace(/\n$/, '')).length).toBeLessThanOrEqual(23);
       });
+    } finally {
+      instance.unmount();
+      instance.cleanup();
+    }
+  });
+});
+
+describe('App focus changes', () => {
+  it('keeps a pane intact when it loses focus (no stray border line)', async () => {
+    const stdout = new FakeStdout(120, 40);
+    const { store, set } = recordingStore(hiveState());
+    const instance = inkRender(<App store={store} interactive={false} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      debug: true,
+      patchConsole: false,
+    });
+    try {
+      set(withUi({ focus: 'logs' }));
+      await vi.waitFor(() => expect(stripAnsi(stdout.last)).toMatch(/━ Logs ━/));
+      const rows = stripAnsi(stdout.last).split('\n');
+      const pods = rows.findIndex((l) => l.includes('─ Pods ─'));
+      // only the Pods half of the line: the SLOs pane beside it has its own status line
+      expect(rows[pods + 1]!.slice(0, 40)).toMatch(/updated \d+s ago/);
     } finally {
       instance.unmount();
       instance.cleanup();

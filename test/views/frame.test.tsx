@@ -12,6 +12,8 @@ describe('renderFrameText layout', () => {
     expect(widest(frame)).toBeLessThanOrEqual(120);
     // grid: Pods and SLOs share the first line
     expect(lines(frame)[0]).toMatch(/Pods.*SLOs/);
+    // alert names are shown whole
+    expect(frame).toContain('ClaudeTUIHighLatency');
     expect(frame).not.toMatch(/\u001b/);
   });
 

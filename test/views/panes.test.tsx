@@ -155,7 +155,7 @@ describe('Consensus pane', () => {
     expect(leader).toContain('1001');
     expect(leader).toContain('918272');
     expect(frame).toContain('✔ quorum ok');
-    expect(frame).toContain('3 leader changes');
+    expect(frame).toContain('term 42 · 3 leader changes');
   });
 
   it('shouts when quorum is lost', () => {

@@ -60,7 +60,7 @@ describe('computeLayout', () => {
     expect(l.kind).toBe('grid');
     if (l.kind !== 'grid') return;
     expect(l.panes.pods.height + l.panes.latency.height + l.panes.logs.height).toBe(38);
-    expect(l.panes.slos.height + l.panes.alerts.height).toBe(l.panes.pods.height);
+    expect(l.panes.slos.height + l.panes.consensus.height).toBe(l.panes.pods.height);
     expect(l.panes.pods.width + l.panes.slos.width).toBe(120);
   });
   it('falls back to the compact layout below 120x40 with a line per other pane', () => {

@@ -114,6 +114,9 @@ export function Pane({ title, focused, width, height, source, now, summary, stat
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <TopBorder title={title} summary={summary} focused={focused} width={width} />
       <Box
+        // Ink applies only changed styles on update, so a new borderStyle would bring back the top
+        // border we turned off; remounting on focus change keeps borderTop={false} in force.
+        key={focused ? 'focused' : 'normal'}
         flexDirection="column"
         width={width}
         height={height - 1}

@@ -42,14 +42,14 @@ function alertColumns(theme: Theme, now: number, rich: boolean): Column<AlertGro
         return { text: `${b.glyph} ${b.word}`, color: toneColour(theme, b.tone), bold: b.tone === 'danger' };
       },
     },
-    { header: 'ALERT', width: 14, flex: 2, cell: (g) => ({ text: g.alertname, bold: true }) },
+    { header: 'ALERT', width: 16, flex: 3, cell: (g) => ({ text: g.alertname, bold: true }) },
     { header: 'N', width: 3, align: 'right', dropOrder: 2, cell: (g) => ({ text: `×${g.alerts.length}` }) },
     { header: 'SINCE', width: 5, align: 'right', dropOrder: 3, cell: (g) => ({ text: formatSince(now - oldest(g)) }) },
     {
       // The silenced mark leads the summary so it survives narrow panes.
       header: 'SUMMARY',
       width: 10,
-      flex: 3,
+      flex: 2,
       dropOrder: 1,
       cell: (g) => {
         const mark = silencedMark(g);

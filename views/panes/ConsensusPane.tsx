@@ -12,8 +12,8 @@ const num = (n: number | null) => (n === null ? '—' : String(n));
 
 function memberColumns(theme: Theme, rich: boolean): Column<ConsensusMember>[] {
   const cols: Column<ConsensusMember>[] = [
-    { header: 'MEMBER', width: 10, flex: 2, cell: (m) => ({ text: m.name || m.endpoint, bold: m.isLeader }) },
-    { header: 'ID', width: 4, dropOrder: 2, cell: (m) => ({ text: m.id, dim: true }) },
+    { header: 'MEMBER', width: 16, cell: (m) => ({ text: m.name || m.endpoint, bold: m.isLeader }) },
+    { header: 'ID', width: 6, dropOrder: 6, cell: (m) => ({ text: m.id, dim: true }) },
     {
       header: 'ROLE',
       width: 8,
@@ -27,9 +27,10 @@ function memberColumns(theme: Theme, rich: boolean): Column<ConsensusMember>[] {
     cols.push({ header: 'ENDPOINT', width: 14, flex: 1, dropOrder: 5, cell: (m) => ({ text: m.endpoint, dim: true }) });
   }
   cols.push({
+    // Health takes the spare room: an unhealthy member's error is the thing to read.
     header: 'HEALTH',
-    width: 9,
-    flex: 3,
+    width: 12,
+    flex: 1,
     cell: (m) =>
       m.healthy
         ? { text: '✔ healthy', color: theme.ok }
@@ -49,16 +50,18 @@ export function consensusSummary(data: ConsensusData): string {
 }
 
 function summaryLine(data: ConsensusData, theme: Theme, now: number): Segment[] {
-  const healthy = data.members.filter((m) => m.healthy).length;
-  const last = data.lastLeaderChangeAt !== null ? ` (last ${formatSince(now - data.lastLeaderChangeAt)} ago)` : '';
+  const last = data.lastLeaderChangeAt !== null ? ` · last leader change ${formatSince(now - data.lastLeaderChangeAt)} ago` : '';
   // Quorum first: it is the one fact that must survive truncation.
   return [
     data.hasQuorum ? { text: '✔ quorum ok', color: theme.ok } : { text: '✖ quorum LOST', color: theme.danger, bold: true },
     { text: ' · leader ' },
     { text: leaderName(data), bold: true, color: data.leaderId === null ? theme.danger : undefined },
-    { text: ` · term ${num(data.term)} · ${data.leaderChanges} leader changes${last} · ${healthy}/${data.members.length} healthy` },
+    { text: last },
   ];
 }
+
+export const consensusTitle = (data: ConsensusData): string =>
+  `term ${num(data.term)} · ${data.leaderChanges} leader change${data.leaderChanges === 1 ? '' : 's'}`;
 
 export function ConsensusPane({ state, width, height, focused, rich }: PaneViewProps) {
   const theme = useTheme();
@@ -73,7 +76,7 @@ export function ConsensusPane({ state, width, height, focused, rich }: PaneViewP
       height={height}
       source={state.consensus}
       now={state.now}
-      summary={data ? `${data.kind} · quorum ${data.hasQuorum ? 'ok' : 'LOST'}` : undefined}
+      summary={data ? consensusTitle(data) : undefined}
     >
       {(size) =>
         data ? (

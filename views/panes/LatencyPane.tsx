@@ -15,7 +15,7 @@ export function p99Verdict(data: LatencyData): { text: string; over: boolean } |
   const p99 = lastValue(data.p99);
   if (p99 === null) return null;
   const over = p99 > data.thresholdSeconds;
-  const limit = formatSeconds(data.thresholdSeconds).replace(/\.00s$/, 's');
+  const limit = seconds(data.thresholdSeconds);
   return { text: over ? `✖ P99 over ${limit}` : `✔ P99 under ${limit}`, over };
 }
 
@@ -28,12 +28,14 @@ export function latencySummary(data: LatencyData): string {
   return `P50 ${v(data.p50)} P95 ${v(data.p95)} P99 ${v(data.p99)}${verdict ? ` ${verdict.text}` : ''}`;
 }
 
+const seconds = (v: number) => formatSeconds(v).replace(/\.00s$/, 's');
+
 function legend(data: LatencyData, theme: Theme, width: number): Segment[] {
   const item = (name: string, points: LatencyData['p50'], color: string | undefined): Segment[] => {
     const x = lastValue(points);
     return [
-      { text: '── ', color },
-      { text: `${name} ${x === null ? '—' : formatSeconds(x)}  ` },
+      { text: '─ ', color },
+      { text: `${name} ${x === null ? '—' : formatSeconds(x)} ` },
     ];
   };
   const verdict = p99Verdict(data);
@@ -41,8 +43,8 @@ function legend(data: LatencyData, theme: Theme, width: number): Segment[] {
     ...item('P50', data.p50, theme.ok),
     ...item('P95', data.p95, theme.warning),
     ...item('P99', data.p99, theme.danger),
-    { text: '── ', color: theme.muted },
-    { text: `SLO ${formatSeconds(data.thresholdSeconds)}  ` },
+    { text: '─ ', color: theme.muted },
+    { text: `SLO ${seconds(data.thresholdSeconds)}  ` },
   ];
   // The verdict is also in the title, so it only joins the legend when it fits whole.
   const used = cellWidth(segments.map((s) => s.text).join(''));

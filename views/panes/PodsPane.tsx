@@ -10,12 +10,14 @@ import { formatAge, plural } from '../format.js';
 import { filterLabel } from './filterLabel.js';
 import type { PaneViewProps } from './types.js';
 
-function podColumns(theme: Theme, now: number, rich: boolean): Column<PodInfo>[] {
+function podColumns(theme: Theme, now: number, rich: boolean, oneNamespace: boolean): Column<PodInfo>[] {
   const cols: Column<PodInfo>[] = [
-    { header: 'NAMESPACE', width: 9, flex: 1, dropOrder: 3, cell: (p) => ({ text: p.namespace }) },
+    // One namespace (shown in the status bar) needs no column: the room goes to pod names.
+    ...(oneNamespace ? [] : [{ header: 'NAMESPACE', width: 9, flex: 1, dropOrder: 6, cell: (p: PodInfo) => ({ text: p.namespace }) }]),
     {
+      // Pod names are what people search for: they keep 24 cells before NAMESPACE does.
       header: 'NAME',
-      width: 16,
+      width: 24,
       flex: 3,
       cell: (p) => ({ text: p.name, color: isPodProblem(p) ? theme.danger : undefined, bold: isPodProblem(p) }),
     },
@@ -41,10 +43,10 @@ function podColumns(theme: Theme, now: number, rich: boolean): Column<PodInfo>[]
       cell: (p) => ({ text: String(p.restarts), color: p.restarts > 0 ? theme.warning : undefined }),
     },
     { header: 'AGE', width: 5, align: 'right', dropOrder: 4, cell: (p) => ({ text: formatAge(now - p.createdAt) }) },
-    { header: 'NODE', width: 10, flex: 1, dropOrder: 5, cell: (p) => ({ text: p.node || '<none>' }) },
+    { header: 'NODE', width: 10, flex: 1, dropOrder: 7, cell: (p) => ({ text: p.node || '<none>' }) },
   ];
   if (rich) {
-    cols.push({ header: 'OWNER', width: 12, flex: 1, dropOrder: 6, cell: (p) => ({ text: p.owner ?? '' }) });
+    cols.push({ header: 'OWNER', width: 12, flex: 1, dropOrder: 8, cell: (p) => ({ text: p.owner ?? '' }) });
   }
   return cols;
 }
@@ -80,7 +82,7 @@ export function PodsPane({ state, width, height, focused, rich }: PaneViewProps)
     >
       {(size) => (
         <Table
-          columns={podColumns(theme, state.now, rich)}
+          columns={podColumns(theme, state.now, rich, new Set(all.map((p) => p.namespace)).size === 1)}
           rows={pods}
           selected={selected}
           focused={focused}

@@ -10,7 +10,7 @@ import type { PaneViewProps } from './types.js';
 
 function sloColumns(theme: Theme): Column<SloValue>[] {
   return [
-    { header: 'SLO', width: 11, flex: 2, cell: (s) => ({ text: s.name }) },
+    { header: 'SLO', width: 12, flex: 2, cell: (s) => ({ text: s.name }) },
     {
       header: 'VALUE',
       width: 7,

@@ -43,12 +43,13 @@ export class PodLifecycle {
     const events: PodEvent[] = [];
     const pods = this.cluster.pods();
     const seen = new Set<string>();
+    const rank = rankWithinDeployment(pods);
     for (const pod of pods) {
       seen.add(pod.uid);
       if (pod.deleting) continue;
       const life = this.lives.get(pod.uid) ?? this.born(tMs);
       this.lives.set(pod.uid, life);
-      this.updateUsage(life, pod, dtSeconds, symptoms);
+      this.updateUsage(life, pod, rank.get(pod.uid) ?? 0, dtSeconds, symptoms);
       if (pod.status === 'ContainerCreating' && life.phase === 'healthy') continue;
       const event = this.step(pod, life, tMs, this.shouldCrash(pod, symptoms));
       if (event) events.push({ pod, kind: event });
@@ -67,11 +68,13 @@ export class PodLifecycle {
     return symptoms.databaseFailing && pod.deployment === 'postgresql';
   }
 
-  private updateUsage(life: PodLife, pod: SimPod, dtSeconds: number, symptoms: Symptoms): void {
-    const leak = symptoms.memoryLeak[`${pod.namespace}/${pod.deployment}`] ?? 0;
+  private updateUsage(life: PodLife, pod: SimPod, rank: number, dtSeconds: number, symptoms: Symptoms): void {
+    const leak = symptoms.memoryLeak[`${pod.namespace}/${pod.deployment}`];
     const noise = 0.02 * this.rng.gaussian();
-    if (leak > 0 && life.phase === 'healthy') life.memory += (leak * dtSeconds) / 60 + noise * 0.1;
-    else if (life.phase === 'healthy') life.memory = BASE_MEMORY + noise;
+    if (leak && life.phase === 'healthy') {
+      const plateau = leak.plateaus[rank % leak.plateaus.length] ?? 1;
+      life.memory += (plateau - life.memory) * Math.min(1, dtSeconds / (leak.tauMinutes * 60)) + noise * 0.05;
+    } else if (life.phase === 'healthy') life.memory = BASE_MEMORY + noise;
     // GC pressure burns CPU as the heap fills.
     life.cpu = Math.max(0.02, BASE_CPU + 0.6 * Math.max(0, life.memory - 0.7) + 0.03 * this.rng.gaussian());
   }
@@ -128,4 +131,18 @@ export class PodLifecycle {
         return 'restarted';
     }
   }
+}
+
+/** Each pod's position among its deployment's live pods, oldest first, so scenarios can treat them unevenly. */
+function rankWithinDeployment(pods: readonly SimPod[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const ordered = [...pods].filter((p) => !p.deleting).sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
+  for (const pod of ordered) {
+    const key = `${pod.namespace}/${pod.deployment}`;
+    const n = seen.get(key) ?? 0;
+    ranks.set(pod.uid, n);
+    seen.set(key, n + 1);
+  }
+  return ranks;
 }

@@ -25,8 +25,19 @@ export interface Symptoms {
   /** the database process is failing (its dependants then fail through DEPENDENCIES in traffic.ts) */
   databaseFailing: boolean;
   consensusFlapping: boolean;
-  /** memory growth per minute, as a fraction of the limit, per deployment */
-  memoryLeak: Readonly<Record<string, number>>;
+  /** per deployment: where each pod's memory (fraction of its limit) is heading, and how fast */
+  memoryLeak: Readonly<Record<string, MemoryLeak>>;
+}
+
+/**
+ * A leak that fills caches towards a plateau: pods whose plateau is above the limit are OOM-killed over and
+ * over, the others sit above the 85% alert line (so HighMemoryUsage fires and stays, as in the runbook).
+ */
+export interface MemoryLeak {
+  /** plateau per pod, by the pod's rank among its deployment's pods */
+  plateaus: number[];
+  /** time constant of the approach, minutes */
+  tauMinutes: number;
 }
 
 export const CALM: Symptoms = {
@@ -40,7 +51,7 @@ export const CALM: Symptoms = {
 };
 
 /** How long after the simulator's history begins the incident starts, and how long it takes to build up. */
-export const ONSET_BEFORE_START_MS = 12 * 60 * 1000;
+export const ONSET_BEFORE_START_MS = 20 * 60 * 1000;
 const RAMP_SECONDS = 120;
 
 /** Symptoms `sinceOnsetSeconds` after the incident began (negative: before it). */
@@ -82,7 +93,7 @@ export function symptomsAt(scenario: ScenarioName, sinceOnsetSeconds: number): S
     case 'memory-leak':
       return {
         ...CALM,
-        memoryLeak: { 'hive-mind-production/hive-mind-rust': 0.045 },
+        memoryLeak: { 'hive-mind-production/hive-mind-rust': { plateaus: [1.1, 0.93, 0.9], tauMinutes: 6 } },
         traffic: { 'hive-mind-rust': { tailFactor: 1 + 0.8 * r } },
       };
     case 'db-down':
