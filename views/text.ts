@@ -68,9 +68,23 @@ export function clip(s: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * At most `width` columns, cut in the middle: generated names (pods, ReplicaSets) differ only in their
+ * tail, so `hive-mind-rust-7d4…-x2kq9` keeps what tells two pods apart.
+ */
+export function clipMiddle(s: string, width: number): string {
+  const text = clean(s);
+  if (width <= 0) return '';
+  if (cellWidth(text) <= width) return text;
+  const chars = [...text];
+  const tail = Math.min(chars.length, Math.max(1, Math.floor((width - 1) * 0.45)));
+  const tailText = chars.slice(-tail).join('');
+  return `${clip(chars.slice(0, -tail).join(''), width - cellWidth(tailText))}${tailText}`;
+}
+
 /** Exactly `width` columns: clipped, then padded (right-aligned when asked). */
-export function fit(s: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const text = clip(s, width);
+export function fit(s: string, width: number, align: 'left' | 'right' = 'left', cut: 'end' | 'middle' = 'end'): string {
+  const text = cut === 'middle' ? clipMiddle(s, width) : clip(s, width);
   const pad = ' '.repeat(Math.max(0, width - cellWidth(text)));
   return align === 'right' ? pad + text : text + pad;
 }

@@ -28,8 +28,8 @@ describe('hive-oncall demo in a terminal', () => {
   it('puts crash-looping pods first and follows the selected pod in Logs', async () => {
     screen = runInPty(['demo', '--scenario', 'crashloop', '--seed', '3'], { cols: 120, rows: 40 });
     const text = await screen.waitFor('CrashLoopBackOff', 30000);
-    const podLines = text.split('\n').filter((l) => /hive-mind-coordinator|claude-tui|hive-mind-rust|postgresql-/.test(l));
-    expect(podLines[0]).toMatch(/hive-mind-coordinator/);
+    const podLines = text.split('\n').filter((l) => /hive-mind-coor|claude-tui|hive-mind-rust|postgresql-/.test(l));
+    expect(podLines[0]).toMatch(/hive-mind-coor/);
     await screen.waitFor(/Logs.*hive-mind-coordinator/);
   });
 
@@ -43,11 +43,11 @@ describe('hive-oncall demo in a terminal', () => {
     const filtered = await screen.waitFor((t) => t.includes('postgresql') && !/claude-tui-[a-z0-9]+-[a-z0-9]{5}/.test(t));
     expect(filtered).toMatch(/postgres/);
     screen.press('?');
-    const help = await screen.waitFor(/help/i);
-    expect(help).toMatch(/quit/i);
-    expect(help).toMatch(/filter/i);
+    const help = await screen.waitFor('Focus next pane');
+    expect(help).toMatch(/Quit/);
+    expect(help).toMatch(/Filter pods/);
     screen.press(KEYS.esc);
-    await screen.waitFor((t) => !/Keyboard|Key bindings/i.test(t));
+    await screen.waitFor((t) => !t.includes('Focus next pane') && t.includes('Consensus'));
   });
 
   it('is readable at 80x24', async () => {

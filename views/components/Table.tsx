@@ -17,6 +17,8 @@ export interface Cell {
 export interface Column<T> extends ColumnSpec {
   header: string;
   align?: 'left' | 'right';
+  /** where an over-long cell is cut: names that differ in their tail want 'middle' */
+  cut?: 'end' | 'middle';
   cell: (row: T, index: number) => Cell;
 }
 
@@ -63,7 +65,7 @@ export function Table<T>({ columns, rows, selected, focused, width, height, keyO
         shown.forEach(({ c, w }, n) => {
           const cell = c.cell(row, index);
           if (n > 0) segments.push({ text: gap });
-          segments.push({ text: fit(cell.text, w, c.align), color: cell.color, bold: cell.bold, dim: cell.dim });
+          segments.push({ text: fit(cell.text, w, c.align, c.cut), color: cell.color, bold: cell.bold, dim: cell.dim });
         });
         return (
           <Line

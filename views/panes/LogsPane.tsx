@@ -57,7 +57,7 @@ function logRow(line: LogLine, theme: Theme, podWidth: number, rich: boolean, pr
   return [
     { text: `${formatClock(line.ts)} `, color: theme.muted },
     { text: `${lvl.tag} `, color: toneColour(theme, lvl.tone), bold: line.level === 'error' },
-    { text: `${fit(source, podWidth)} `, color: podColour(line.pod, theme.podPalette) },
+    { text: `${fit(source, podWidth, "left", "middle")} `, color: podColour(line.pod, theme.podPalette) },
     { text: line.text, color: line.level === 'error' ? theme.danger : line.level === 'debug' ? theme.muted : undefined },
   ];
 }

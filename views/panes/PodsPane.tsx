@@ -19,6 +19,7 @@ function podColumns(theme: Theme, now: number, rich: boolean, oneNamespace: bool
       header: 'NAME',
       width: 24,
       flex: 3,
+      cut: 'middle',
       cell: (p) => ({ text: p.name, color: isPodProblem(p) ? theme.danger : undefined, bold: isPodProblem(p) }),
     },
     {

@@ -36,8 +36,10 @@ export class Chatter {
   requests(pod: SimPod, service: ServiceSpec, traffic: ServiceTraffic | undefined, tMs: number, dtSeconds: number): void {
     if (!pod.ready || pod.deleting) return;
     const n = Math.min(20, this.count(service.logRate * dtSeconds));
+    // A container writes its lines in time order: spread them over the tick, oldest first.
+    const offsets = Array.from({ length: n }, () => Math.floor(this.rng.next() * dtSeconds * 1000)).sort((a, b) => b - a);
     for (let i = 0; i < n; i++) {
-      const at = tMs - Math.floor(this.rng.next() * dtSeconds * 1000);
+      const at = tMs - offsets[i]!;
       const failed = traffic !== undefined && this.rng.next() < Math.min(0.9, traffic.errorRatio * 3);
       const status = failed ? this.rng.pick([500, 503, 503]) : this.rng.pick([200, 200, 200, 201, 304]);
       const p50 = (traffic?.latencyP50 ?? 0.05) * 1000;
