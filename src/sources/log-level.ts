@@ -32,6 +32,9 @@ const JSON_KEYS = ['level', 'lvl', 'severity', 'log.level', 'loglevel'];
 const LOGFMT = /(?:^|\s)(?:level|lvl|severity)=("?)([A-Za-z]+)\1(?:\s|$)/;
 const KLOG = /^([EWIF])\d{4} \d{2}:\d{2}:\d{2}/;
 const WORD = /\b(FATAL|PANIC|CRITICAL|ERROR|ERR|WARNING|WARN|INFO|DEBUG|TRACE)\b/;
+// PostgreSQL's own severities: "... [57] LOG:  checkpoint complete"
+const POSTGRES = /\] (LOG|STATEMENT|DETAIL|HINT|NOTICE|WARNING|ERROR|FATAL|PANIC|DEBUG\d?):  /;
+const POSTGRES_LEVEL: Record<string, LogLevel> = { WARNING: 'warn', ERROR: 'error', FATAL: 'error', PANIC: 'error' };
 const WORD_ANY_CASE = /\b(fatal|panic|critical|error|warning|warn|info|debug|trace)\b/i;
 
 export function detectLevel(text: string): LogLevel {
@@ -51,6 +54,8 @@ export function detectLevel(text: string): LogLevel {
   if (logfmt) return fromWord(logfmt[2]) ?? 'unknown';
   const klog = KLOG.exec(trimmed);
   if (klog) return ({ E: 'error', F: 'error', W: 'warn', I: 'info' } as const)[klog[1] as 'E' | 'F' | 'W' | 'I'];
+  const pg = POSTGRES.exec(trimmed);
+  if (pg) return POSTGRES_LEVEL[pg[1]!] ?? (pg[1]!.startsWith('DEBUG') ? 'debug' : 'info');
   // an upper-case level word is a strong signal; a lower-case one only near the start ("error: ...")
   const upper = WORD.exec(trimmed);
   if (upper) return fromWord(upper[1]) ?? 'unknown';

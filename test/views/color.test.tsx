@@ -26,7 +26,7 @@ describe('colour and NO_COLOR', () => {
     const raw = renderFrameRaw(hiveState(), SIZE, { color: false });
     expect(colourCodes(raw)).toEqual([]);
     // the selected (first) pod row is inverse
-    const selected = raw.split('\n').find((l) => l.includes('\u001b[7m') && l.includes('hive-mind-coord'));
+    const selected = raw.split('\n').find((l) => l.includes('\u001b[7m') && l.includes('hive-mind-coor'));
     expect(selected).toBeDefined();
     expect(raw).toContain('\u001b[1m');
     // status still readable without colour

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellWidth, clip, fit } from '../../views/text.js';
+import { cellWidth, clip, clipMiddle, fit } from '../../views/text.js';
 import { columnWidths } from '../../views/components/layoutColumns.js';
 import { windowStart } from '../../views/components/Table.js';
 import { formatAge, formatSloTarget, formatSloValue } from '../../views/format.js';
@@ -81,5 +81,16 @@ describe('chart helpers', () => {
     const step = max / 6;
     expect(Number.isInteger(Number((2 / step).toFixed(9)))).toBe(true);
     expect(max).toBeGreaterThanOrEqual(2.31);
+  });
+});
+
+describe('clipMiddle', () => {
+  it('keeps the tail that tells generated names apart', () => {
+    const a = clipMiddle('hive-mind-coordinator-7c9f6d7f8-qq7tn', 24);
+    const b = clipMiddle('hive-mind-coordinator-7c9f6d7f8-x2k9p', 24);
+    expect([...a].length).toBe(24);
+    expect(a).not.toBe(b);
+    expect(a.endsWith('qq7tn')).toBe(true);
+    expect(clipMiddle('short', 24)).toBe('short');
   });
 });

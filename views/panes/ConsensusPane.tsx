@@ -61,7 +61,7 @@ function summaryLine(data: ConsensusData, theme: Theme, now: number): Segment[] 
 }
 
 export const consensusTitle = (data: ConsensusData): string =>
-  `term ${num(data.term)} · ${data.leaderChanges} leader change${data.leaderChanges === 1 ? '' : 's'}`;
+  `term ${num(data.term)} · ${data.leaderChanges} leader change${data.leaderChanges === 1 ? '' : 's'} seen`;
 
 export function ConsensusPane({ state, width, height, focused, rich }: PaneViewProps) {
   const theme = useTheme();
