@@ -68,7 +68,7 @@ async function interactive(config: HiveConfig, mode: 'demo' | 'live', scenario: 
 export async function execute(cmd: Command, io: Io): Promise<number> {
   switch (cmd.kind) {
     case 'help':
-      io.stdout(usage());
+      io.stdout(`${usage().trimEnd()}\n`);
       return 0;
     case 'version':
       io.stdout(`${packageVersion()}\n`);
