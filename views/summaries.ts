@@ -1,4 +1,5 @@
 // One-line summaries of each pane, for the compact layout where only the focused pane is drawn in full.
+import { errorHotspots } from './panes/errorHotspots.js';
 import type { AppState, PaneId, SourceState } from '../src/state/types.js';
 import { isPodProblem, visibleAlertGroups } from '../src/runtime/selectors.js';
 import { podsSummary } from './panes/PodsPane.js';
@@ -64,7 +65,8 @@ function dataSummary(state: AppState, pane: PaneId): Summary {
     case 'logs': {
       const d = state.logs.data;
       const paused = state.ui.logsPaused ? 'PAUSED · ' : '';
-      return { text: `${paused}${d ? streamLabel(d.stream) : ''} · ${targetLabel(d)} · ${d?.lines.length ?? 0} lines`, tone: 'none' };
+      const hotspots = errorHotspots(state, 2);
+      return { text: `${paused}${d ? streamLabel(d.stream) : ''} · ${targetLabel(d)}${hotspots ? ` · ${hotspots}` : ` · ${d?.lines.length ?? 0} lines`}`, tone: 'none' };
     }
   }
 }

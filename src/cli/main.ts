@@ -79,6 +79,8 @@ export async function execute(cmd: Command, io: Io): Promise<number> {
       return interactive(resolveLiveConfig(cmd), 'live', null, async () => {}, io);
     case 'demo': {
       const { startDemo } = await import('../app/demo.js');
+      // Building an hour of simulated history takes a few seconds: say so rather than show a blank screen.
+      if (process.stderr.isTTY) io.stderr(`hive-oncall: starting the embedded Hive Mind (${cmd.scenario}, seed ${cmd.seed})…\n`);
       const demo = await startDemo(cmd.scenario, cmd.seed);
       return interactive(demo.config, 'demo', cmd.scenario, () => demo.sim.stop(), io);
     }

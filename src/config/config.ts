@@ -16,7 +16,8 @@ export interface HiveConfig {
   };
   prometheus: SourceTiming & { url: string | null };
   alertmanager: SourceTiming & { url: string | null };
-  loki: SourceTiming & { url: string | null };
+  /** errorQuery: LogQL for the error summary; null = the built-in one */
+  loki: SourceTiming & { url: string | null; errorQuery: string | null };
   consensus: SourceTiming & { mode: 'etcd' | 'http' | null; endpoints: string[] };
   slos: SloSpec[];
   latency: LatencySpec;

@@ -170,7 +170,7 @@ export function resolveConfig(raw: RawConfig, baseDir: string): HiveConfig {
     },
     prometheus: { url: raw.prometheus?.url ?? null, ...timingOf(raw.prometheus, DEFAULT_TIMING.prometheus) },
     alertmanager: { url: raw.alertmanager?.url ?? null, ...timingOf(raw.alertmanager, DEFAULT_TIMING.alertmanager) },
-    loki: { url: raw.loki?.url ?? null, ...timingOf(raw.loki, DEFAULT_TIMING.loki) },
+    loki: { url: raw.loki?.url ?? null, errorQuery: raw.loki?.errorQuery ?? null, ...timingOf(raw.loki, DEFAULT_TIMING.loki) },
     consensus: {
       mode: consensus?.etcd ? 'etcd' : consensus?.http ? 'http' : null,
       endpoints: consensus?.etcd?.endpoints ?? consensus?.http?.endpoints ?? [],

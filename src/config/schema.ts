@@ -49,7 +49,7 @@ export const configSchema = z.strictObject({
     .optional(),
   prometheus: z.strictObject({ url: httpUrl.optional(), ...timing }).optional(),
   alertmanager: z.strictObject({ url: httpUrl.optional(), ...timing }).optional(),
-  loki: z.strictObject({ url: httpUrl.optional(), ...timing }).optional(),
+  loki: z.strictObject({ url: httpUrl.optional(), errorQuery: nonEmpty.optional(), ...timing }).optional(),
   consensus: z
     .strictObject({
       etcd: z.strictObject({ endpoints }).optional(),

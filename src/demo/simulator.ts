@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAlertmanager, createAlertRules } from './alerts/index.js';
 import { createConsensus } from './consensus/index.js';
-import type { SimulatorHandle, SimulatorOptions } from './contracts.js';
+import type { ScenarioName, SimulatorHandle, SimulatorOptions } from './contracts.js';
 import { createKubeCluster } from './kube/index.js';
 import { createLogStore } from './logs/index.js';
 import { createMetricsEngine } from './metrics/index.js';
@@ -23,20 +23,26 @@ const BACKFILL_STEP_MS = 5000;
 
 export const SIM_CONTEXT = 'hive-demo';
 
-export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorHandle> {
-  const now = () => Date.now();
+/** Every part of the simulated system, wired into a world that has already lived its first hour. */
+export function buildWorld(scenario: ScenarioName, seed: number, now: () => number) {
   const startMs = now();
-  const seed = opts.seed;
   const logs = createLogStore({ now });
   const cluster = createKubeCluster({ rng: createRng(seed, 'kube'), logs, now, nodes: NODES, clusterName: SIM_CONTEXT });
-  const metrics = createMetricsEngine({ rng: createRng(seed, 'metrics') });
+  const metrics = createMetricsEngine({ rng: createRng(seed, 'metrics'), now });
   const rules = createAlertRules();
   const alertmanager = createAlertmanager({ now, rng: createRng(seed, 'alertmanager') });
   const consensus = createConsensus({ rng: createRng(seed, 'consensus'), now, names: [...CONSENSUS_MEMBERS] });
-  const world = new World({ cluster, metrics, rules, alertmanager, consensus, logs }, opts.scenario, seed, startMs);
-
+  const parts = { cluster, metrics, rules, alertmanager, consensus, logs };
+  const world = new World(parts, scenario, seed, startMs);
   world.seed(startMs - HISTORY_MS);
   world.backfill(startMs - HISTORY_MS, startMs, BACKFILL_STEP_MS);
+  return { world, parts };
+}
+
+export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorHandle> {
+  const now = () => Date.now();
+  const { world, parts } = buildWorld(opts.scenario, opts.seed, now);
+  const { cluster, metrics, alertmanager, consensus, logs } = parts;
   world.tick(now());
 
   const mounts: Mount[] = [

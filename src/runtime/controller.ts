@@ -44,12 +44,15 @@ export function targetFor(pod: PodInfo): LogTarget {
  * Without a user choice, follow the first problem pod's Deployment (else the first pod's). Sticky: a target
  * that still has problem pods is kept, so a crash-looping pod flickering to Running does not flip the stream.
  */
-export function autoTarget(pods: PodInfo[], current: LogTarget | null): LogTarget | null {
+export function autoTarget(pods: PodInfo[], current: LogTarget | null, noisiestJob: string | null = null): LogTarget | null {
   const problems = pods.filter(isPodProblem);
   const covers = (t: LogTarget, p: PodInfo) =>
     p.namespace === t.namespace && (t.kind === 'pod' ? p.name === t.name : p.owner === t.name && p.ownerKind === 'Deployment');
   if (current && problems.some((p) => covers(current, p))) return current;
   if (problems[0]) return targetFor(problems[0]);
+  // No pod is failing: the workload logging the most errors (Loki) is where the incident shows.
+  const noisy = noisiestJob ? pods.find((p) => p.owner === noisiestJob || p.labels.app === noisiestJob) : undefined;
+  if (noisy) return targetFor(noisy);
   if (current && pods.some((p) => covers(current, p))) return current;
   return pods[0] ? targetFor(pods[0]) : null;
 }
@@ -77,18 +80,28 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   sources = (opts.buildSources ?? buildSources)(config, {
     kube: (s) => {
       store.update((st) => ({ ...st, kube: s }));
-      if (!userChoseTarget) retarget(autoTarget(visiblePodsOf(store.getState()), sources?.logs?.getTarget() ?? null));
+      autoRetarget();
     },
     slos: (s) => store.update((st) => ({ ...st, slos: s })),
     latency: (s) => store.update((st) => ({ ...st, latency: s })),
     alerts: (s) => store.update((st) => ({ ...st, alerts: s })),
     consensus: (s) => store.update((st) => ({ ...st, consensus: s })),
+    logErrors: (s) => {
+      store.update((st) => ({ ...st, logErrors: s }));
+      autoRetarget();
+    },
     logs: (s) => {
       latestLogs = s;
       store.update((st) => ({ ...st, logs: shownLogs(st) }));
     },
   });
   store.update((st) => initialState(st));
+
+  function autoRetarget(): void {
+    if (userChoseTarget) return;
+    const st = store.getState();
+    retarget(autoTarget(visiblePodsOf(st), sources?.logs?.getTarget() ?? null, st.logErrors.data?.byJob[0]?.job ?? null));
+  }
 
   function placeholderState(): AppState {
     const t = now();
@@ -107,6 +120,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
       alerts: initialSourceState(),
       consensus: initialSourceState(),
       logs: initialSourceState(),
+      logErrors: initialSourceState(),
       ui: initialUi(),
       now: t,
     };
@@ -127,6 +141,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
       latency: s.latency ? initialSourceState() : notConfigured('prometheus'),
       alerts: s.alerts ? initialSourceState() : notConfigured('alertmanager'),
       consensus: s.consensus ? initialSourceState() : notConfigured('consensus'),
+      logErrors: s.logErrors ? initialSourceState() : notConfigured('loki'),
       logs: latestLogs,
     };
   }
@@ -219,7 +234,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   function start() {
     if (started) return;
     started = true;
-    for (const s of [sources?.kube, sources?.slos, sources?.latency, sources?.alerts, sources?.consensus, sources?.logs]) s?.start();
+    for (const s of [sources?.kube, sources?.slos, sources?.latency, sources?.alerts, sources?.consensus, sources?.logs, sources?.logErrors]) s?.start();
     ticker = setInterval(tick, opts.tickMs ?? 1000);
   }
 
@@ -227,12 +242,12 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
     started = false;
     if (ticker) clearInterval(ticker);
     ticker = null;
-    for (const s of [sources?.kube, sources?.slos, sources?.latency, sources?.alerts, sources?.consensus, sources?.logs]) s?.stop();
+    for (const s of [sources?.kube, sources?.slos, sources?.latency, sources?.alerts, sources?.consensus, sources?.logs, sources?.logErrors]) s?.stop();
     store.flush();
   }
 
   function firstDataDone(st: AppState): boolean {
-    return [st.kube, st.slos, st.latency, st.alerts, st.consensus, st.logs].every((s) => !s.loading);
+    return [st.kube, st.slos, st.latency, st.alerts, st.consensus, st.logs, st.logErrors].every((s) => !s.loading);
   }
 
   function waitForFirstData(timeoutMs: number): Promise<boolean> {

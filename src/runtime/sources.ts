@@ -8,12 +8,13 @@ import { createConsensusSource } from '../sources/consensus.js';
 import { createKubeHttp, loadKubeConfig } from '../sources/kube-client.js';
 import { createKubeSource } from '../sources/kubernetes.js';
 import { createLatencySource } from '../sources/latency.js';
+import { createLokiErrorSource, DEFAULT_LOKI_ERRORS } from '../sources/loki.js';
 import { createLogsSource, type LogsSource } from '../sources/logs.js';
 import type { Source } from '../sources/poller.js';
 import { createPrometheusClient } from '../sources/prometheus.js';
 import { createSloSource } from '../sources/slos.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import type { AlertsData, ConsensusData, KubeData, LatencyData, LogsData, SloValue, SourceState } from '../state/types.js';
+import type { AlertsData, ConsensusData, KubeData, LatencyData, LogErrorSummary, LogsData, SloValue, SourceState } from '../state/types.js';
 
 export interface Sink {
   kube(s: SourceState<KubeData>): void;
@@ -22,6 +23,7 @@ export interface Sink {
   alerts(s: SourceState<AlertsData>): void;
   consensus(s: SourceState<ConsensusData>): void;
   logs(s: SourceState<LogsData>): void;
+  logErrors(s: SourceState<LogErrorSummary>): void;
 }
 
 export interface SourceSet {
@@ -31,6 +33,7 @@ export interface SourceSet {
   alerts: Source | null;
   consensus: Source | null;
   logs: LogsSource | null;
+  logErrors: Source | null;
   /** kubeconfig context in use ('' when none) */
   context: string;
   /** why there is no kube source, shown in the Pods pane */
@@ -40,7 +43,7 @@ export interface SourceSet {
 export type BuildSources = (config: HiveConfig, sink: Sink) => SourceSet;
 
 export const buildSources: BuildSources = (config, sink) => {
-  const set: SourceSet = { kube: null, slos: null, latency: null, alerts: null, consensus: null, logs: null, context: '', kubeProblem: null };
+  const set: SourceSet = { kube: null, slos: null, latency: null, alerts: null, consensus: null, logs: null, logErrors: null, context: '', kubeProblem: null };
 
   try {
     const kc = loadKubeConfig(config.kubernetes);
@@ -62,6 +65,9 @@ export const buildSources: BuildSources = (config, sink) => {
     set.latency = createLatencySource(client, config.latency, config.prometheus, sink.latency);
   }
   if (config.alertmanager.url) set.alerts = createAlertmanagerSource(config.alertmanager.url, config.alertmanager, sink.alerts);
+  if (config.loki.url) {
+    set.logErrors = createLokiErrorSource(config.loki.url, { ...DEFAULT_LOKI_ERRORS, ...(config.loki.errorQuery ? { query: config.loki.errorQuery } : {}) }, config.loki, sink.logErrors);
+  }
   if (config.consensus.mode) {
     set.consensus = createConsensusSource(config.consensus.mode, config.consensus.endpoints, config.consensus, sink.consensus);
   }

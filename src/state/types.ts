@@ -176,6 +176,17 @@ export interface LogsData {
   stream: 'idle' | 'connecting' | 'live' | 'reconnecting' | 'ended';
 }
 
+// ---------- Error lines across the system (Loki) ----------
+/** Who is logging errors right now: Loki's answer to the runbook's `{job=...} |= "ERROR"` across all jobs. */
+export interface LogErrorSummary {
+  windowSeconds: number;
+  total: number;
+  /** most errors first */
+  byJob: { job: string; count: number; lastLine: string }[];
+  /** true when Loki's line limit was reached: counts are lower bounds */
+  truncated: boolean;
+}
+
 // ---------- UI state (owned by src/runtime, changed only through intents) ----------
 export type PaneId = 'pods' | 'slos' | 'alerts' | 'latency' | 'consensus' | 'logs';
 export const PANES: readonly PaneId[] = ['pods', 'slos', 'alerts', 'latency', 'consensus', 'logs'];
@@ -220,6 +231,7 @@ export interface AppState {
   alerts: SourceState<AlertsData>;
   consensus: SourceState<ConsensusData>;
   logs: SourceState<LogsData>;
+  logErrors: SourceState<LogErrorSummary>;
   ui: UiState;
   /** ms since epoch of the state's "now" (so "updated Ns ago" renders deterministically in tests) */
   now: number;

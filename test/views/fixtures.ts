@@ -210,6 +210,15 @@ export function hiveState(overrides: Partial<AppState> = {}): AppState {
       dropped: 0,
       stream: 'live',
     }),
+    logErrors: ok({
+      windowSeconds: 300,
+      total: 41,
+      truncated: false,
+      byJob: [
+        { job: 'hive-mind-coordinator', count: 37, lastLine: 'level=error msg="panic: invalid config"' },
+        { job: 'claude-tui', count: 4, lastLine: '{"level":"error","msg":"upstream timeout"}' },
+      ],
+    }),
     ui: {
       focus: 'pods',
       selection: { pods: 0, slos: 0, alerts: 0, latency: 0, consensus: 0, logs: 0 },

@@ -191,3 +191,10 @@ describe('Logs pane', () => {
     expect(frame).not.toContain('(line 200)');
   });
 });
+
+describe('Logs pane error hotspots', () => {
+  it('names the jobs logging errors, from Loki', () => {
+    const frame = frameOnce(hiveState, BIG)();
+    expect(frame).toContain('errors 5m: hive-mind-coordinator 37, claude-tui 4');
+  });
+});

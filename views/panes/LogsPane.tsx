@@ -10,6 +10,7 @@ import type { Colour, Theme } from '../theme/theme.js';
 import { formatClock } from '../format.js';
 import { cellWidth, fit } from '../text.js';
 import { filterLabel } from './filterLabel.js';
+import { errorHotspots } from './errorHotspots.js';
 import type { PaneViewProps } from './types.js';
 
 /** A stable colour per pod name, so one pod keeps its colour as lines scroll (stern-style). */
@@ -80,6 +81,9 @@ export function LogsPane({ state, width, height, focused, rich }: PaneViewProps)
     status.push({ text: s.text, color: toneColour(theme, s.tone) });
     if (data.dropped > 0) status.push({ text: ` · ${data.dropped} dropped`, color: theme.muted });
   }
+  // Least important on this line, so last: what is cut for width is the hint, never the stream's health.
+  const hotspots = errorHotspots(state);
+  if (hotspots) status.push({ text: ` · ${hotspots}`, color: state.logErrors.data?.total ? theme.warning : theme.muted });
   const filter = filterLabel(state, 'logs');
   const summary = `${targetLabel(data)}${filter ? ` ${filter} ${lines.length}/${data?.lines.length ?? 0}` : ''}`;
 

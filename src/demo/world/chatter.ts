@@ -33,7 +33,7 @@ export class Chatter {
     return whole + (this.rng.next() < expected - whole ? 1 : 0);
   }
 
-  requests(pod: SimPod, service: ServiceSpec, traffic: ServiceTraffic | undefined, tMs: number, dtSeconds: number): void {
+  requests(pod: SimPod, service: ServiceSpec, traffic: ServiceTraffic | undefined, databaseUp: boolean, tMs: number, dtSeconds: number): void {
     if (!pod.ready || pod.deleting) return;
     const n = Math.min(20, this.count(service.logRate * dtSeconds));
     // A container writes its lines in time order: spread them over the tick, oldest first.
@@ -47,7 +47,7 @@ export class Chatter {
       const latency = this.rng.next() < 0.1 ? p99 * (0.7 + 0.6 * this.rng.next()) : p50 * (0.5 + this.rng.next());
       this.write(pod, service, at, requestLine(service, this.rng, at, status, latency).line);
     }
-    if (service.deployment !== 'postgresql' && traffic && traffic.errorRatio > 0.2 && this.rng.next() < 0.5) {
+    if (!databaseUp && service.deployment !== 'postgresql' && traffic && this.rng.next() < 0.5) {
       this.say(pod, service, tMs, 'error', 'db', 'database connection refused', { error: 'dial tcp 10.42.3.7:5432: connect: connection refused' });
     }
   }

@@ -112,7 +112,7 @@ export class World {
     for (const pod of pods) {
       const service = byDeployment.get(`${pod.namespace}/${pod.deployment}`);
       if (!service) continue;
-      this.chatter.requests(pod, service, service.job ? trafficByJob.get(service.job) : undefined, tMs, dtSeconds);
+      this.chatter.requests(pod, service, service.job ? trafficByJob.get(service.job) : undefined, upJobs.has('postgresql'), tMs, dtSeconds);
       this.chatter.scenario(pod, service, symptoms, this.lifecycle.usage(pod.uid), tMs, dtSeconds);
     }
 
