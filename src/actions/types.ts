@@ -1,0 +1,116 @@
+// The remediation actions' contract: what the executor (src/actions) offers the runtime, and what the
+// confirmation modal shows. A view only ever sees ActionPlan/ActionResult; it never calls a client.
+
+export const ACTION_KINDS = [
+  'pod-delete',
+  'rollout-restart',
+  'rollout-undo',
+  'scale',
+  'silence-create',
+  'silence-expire',
+  'leader-transfer',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export type ActionTarget =
+  | { kind: 'pod'; namespace: string; name: string }
+  | { kind: 'deployment'; namespace: string; name: string }
+  /** silence-create: the alert whose labels become the silence's matchers */
+  | { kind: 'alert'; alertname: string; labels: Record<string, string> }
+  | { kind: 'silence'; id: string }
+  /** leader-transfer: the member to become leader */
+  | { kind: 'member'; id: string; name: string };
+
+export interface SilenceMatcher {
+  name: string;
+  value: string;
+  isRegex: boolean;
+  isEqual: boolean;
+}
+
+export interface ActionParams {
+  /** scale */
+  replicas?: number;
+  /** pod-delete; default: the pod's terminationGracePeriodSeconds */
+  gracePeriodSeconds?: number;
+  /** silence-create: default 1h */
+  durationMs?: number;
+  /** silence-create: required */
+  comment?: string;
+  /** silence-create: default = the alert's labels as equality matchers */
+  matchers?: SilenceMatcher[];
+}
+
+export interface ActionRequest {
+  action: ActionKind;
+  target: ActionTarget;
+  params: ActionParams;
+}
+
+/** Whether the user may run an action: RBAC (SelfSubjectAccessReview), read-only mode, a missing backend. */
+export interface Permission {
+  allowed: boolean;
+  /** why not, in words a person can act on; '' when allowed */
+  reason: string;
+}
+
+/** Everything the confirmation modal shows before anything changes. */
+export interface ActionPlan {
+  request: ActionRequest;
+  /** kubeconfig context and cluster, or the backend's URL for Alertmanager/etcd */
+  context: string;
+  cluster: string;
+  namespace: string | null;
+  /** e.g. "Delete pod production/claude-tui-7d4f-x2kq9" */
+  title: string;
+  /** the exact change, one line each: "replicas 3 -> 6", "revision 3 -> 2", "grace period 30s" */
+  changes: string[];
+  /** before/after of what will change (rollout-undo: images and args per container) */
+  diff: { label: string; before: string; after: string }[];
+  /** silence-create: the currently firing alerts the silence would match */
+  preview: string[];
+  /** server-side dry run (dryRun=All) verdict for Kubernetes writes; null where none exists */
+  dryRun: { ok: boolean; message: string } | null;
+  risk: 'low' | 'destructive';
+  /** the context or namespace matches the production pattern */
+  production: boolean;
+  /** text the user must type to confirm (destructive + production), else null */
+  confirmText: string | null;
+  permission: Permission;
+}
+
+export interface ActionResult {
+  ok: boolean;
+  /** success summary, or the API's error message verbatim */
+  message: string;
+  /** e.g. leader-transfer's pre-check and post-check lines */
+  details: string[];
+}
+
+/** One JSON line per attempted action in the audit journal. */
+export interface JournalEntry {
+  time: string;
+  user: string;
+  context: string;
+  namespace: string | null;
+  action: ActionKind;
+  target: string;
+  parameters: ActionParams;
+  dryRun: string | null;
+  decision: 'confirmed' | 'cancelled' | 'refused';
+  result: 'success' | 'error' | null;
+  error: string | null;
+}
+
+export interface ActionExecutor {
+  /** RBAC and read-only check, cached for a short while per (action, namespace, name). */
+  permission(action: ActionKind, target: ActionTarget): Promise<Permission>;
+  /** Build the plan (reads current state, runs the dry run). Never changes anything. */
+  plan(request: ActionRequest): Promise<ActionPlan>;
+  /** Run a confirmed plan once; refuses (and journals) when read-only, not permitted or the typed text is wrong. */
+  execute(plan: ActionPlan, typed: string): Promise<ActionResult>;
+  /** Journal a cancelled plan: nothing changes. */
+  cancel(plan: ActionPlan): Promise<void>;
+  /** This session's journal entries, oldest first. */
+  entries(): JournalEntry[];
+}
