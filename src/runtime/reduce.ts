@@ -100,5 +100,8 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
     case 'logs-follow-selected':
     case 'logs-clear':
       return state;
+    // Remediation intents are the controller's: they talk to the executor.
+    default:
+      return state;
   }
 }

@@ -1,4 +1,5 @@
 // Everything a view (through a keymap) can ask for. Views send these; src/runtime decides what they do.
+import type { ActionKind } from '../actions/types.js';
 import type { PaneId } from './types.js';
 
 export type Intent =
@@ -21,7 +22,22 @@ export type Intent =
   | { type: 'help-close' }
   | { type: 'logs-pause-toggle' }
   | { type: 'logs-follow-selected' }
-  | { type: 'logs-clear' };
+  | { type: 'logs-clear' }
+  // Remediation (issue 3): open the confirmation modal for an action on the focused pane's selection.
+  | { type: 'action-open'; action: ActionKind }
+  /** Esc or n: close the modal, change nothing */
+  | { type: 'modal-cancel' }
+  /** y: confirm a low-risk action (destructive production actions need the typed name instead) */
+  | { type: 'modal-confirm' }
+  /** Enter: press the focused button; focus starts on Cancel, so Enter alone never confirms */
+  | { type: 'modal-activate' }
+  | { type: 'modal-focus-next' }
+  | { type: 'modal-focus-prev' }
+  /** text typed into the modal's focused field (replicas, comment, duration, the object's name) */
+  | { type: 'modal-input'; text: string }
+  | { type: 'modal-backspace' }
+  /** show/hide this session's audit journal (the Actions view) */
+  | { type: 'actions-view-toggle' };
 
 export type IntentType = Intent['type'];
 
