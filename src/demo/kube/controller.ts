@@ -303,8 +303,11 @@ export class Controller {
     for (const rs of store.peek('ReplicaSet') as ReplicaSetObj[]) {
       const active = this.activePodsOf(rs);
       const ready = active.filter(podReady).length;
+      const status = replicaSetStatus(active.length, ready, rs.metadata.generation ?? 1);
+      // Most ticks change nothing: skip the store's copy-compare-write (it dominated the history back-fill).
+      if (sameJson(status, rs.status)) continue;
       store.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name, (obj) => {
-        obj.status = replicaSetStatus(active.length, ready, obj.metadata.generation ?? 1);
+        obj.status = status;
       });
     }
     for (const dep of store.peek('Deployment') as DeploymentObj[]) this.refreshDeployment(dep, tMs);
@@ -322,21 +325,23 @@ export class Controller {
     const prog = this.progress.get(key);
     const lastProgressMs = prog && prog.signature === signature ? prog.lastProgressMs : tMs;
     this.progress.set(key, { signature, lastProgressMs });
+    const status = deploymentStatus(
+      {
+        desired: dep.spec.replicas,
+        active: active.length,
+        updated: updated.length,
+        ready,
+        generation: dep.metadata.generation ?? 1,
+        newRsName: newRs?.metadata.name ?? dep.metadata.name,
+        lastProgressMs,
+        progressDeadlineMs: (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000,
+      },
+      structuredClone(dep.status),
+      tMs,
+    );
+    if (sameJson(status, dep.status)) return;
     this.d.store.mutate('Deployment', dep.metadata.namespace, dep.metadata.name, (obj) => {
-      obj.status = deploymentStatus(
-        {
-          desired: dep.spec.replicas,
-          active: active.length,
-          updated: updated.length,
-          ready,
-          generation: obj.metadata.generation ?? 1,
-          newRsName: newRs?.metadata.name ?? dep.metadata.name,
-          lastProgressMs,
-          progressDeadlineMs: (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000,
-        },
-        obj.status,
-        tMs,
-      );
+      obj.status = status;
     });
   }
 
@@ -418,3 +423,5 @@ export class Controller {
     };
   }
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
