@@ -13,6 +13,7 @@ import { createKubeCluster } from './kube/index.js';
 import { createLogStore } from './logs/index.js';
 import { createMetricsEngine } from './metrics/index.js';
 import { createRng } from './rng.js';
+import { controlApi } from './control-api.js';
 import { createRouter, type Mount } from './router.js';
 import { CONSENSUS_MEMBERS, NODES } from './world/topology.js';
 import { World } from './world/world.js';
@@ -46,6 +47,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
   world.tick(now());
 
   const mounts: Mount[] = [
+    { prefix: '/sim', handler: controlApi(world, now) },
     { prefix: '/prometheus', handler: metrics.prometheusApi },
     { prefix: '/metrics', handler: metrics.metricsEndpoint },
     { prefix: '/alertmanager', handler: alertmanager.api },

@@ -52,7 +52,7 @@ export const CALM: Symptoms = {
 
 /** How long after the simulator's history begins the incident starts, and how long it takes to build up. */
 export const ONSET_BEFORE_START_MS = 20 * 60 * 1000;
-const RAMP_SECONDS = 120;
+export const RAMP_SECONDS = 120;
 
 /** Symptoms `sinceOnsetSeconds` after the incident began (negative: before it). */
 export function symptomsAt(scenario: ScenarioName, sinceOnsetSeconds: number): Symptoms {

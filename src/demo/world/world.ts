@@ -16,7 +16,7 @@ import type {
 import { createRng } from '../rng.js';
 import { Chatter } from './chatter.js';
 import { PodLifecycle } from './pod-lifecycle.js';
-import { ONSET_BEFORE_START_MS, symptomsAt } from './scenarios.js';
+import { ONSET_BEFORE_START_MS, RAMP_SECONDS, symptomsAt } from './scenarios.js';
 import { BAD_DEPLOY, containersFor, NAMESPACES, SERVICES, type ServiceSpec } from './topology.js';
 import { readiness, trafficFor, type Readiness } from './traffic.js';
 
@@ -42,13 +42,13 @@ export class World {
   private readonly lifecycle: PodLifecycle;
   private readonly chatter: Chatter;
   private readonly trafficRng;
-  private readonly onsetMs: number;
+  private onsetMs: number;
   private rolledOut = false;
   private lastTickMs: number | null = null;
 
   constructor(
     private readonly parts: WorldParts,
-    private readonly scenario: ScenarioName,
+    private scenario: ScenarioName,
     seed: number,
     /** when the simulator started: the incident began ONSET_BEFORE_START_MS before it */
     startMs: number,
@@ -57,6 +57,20 @@ export class World {
     this.chatter = new Chatter(parts.logs, createRng(seed, 'logs'));
     this.trafficRng = createRng(seed, 'traffic');
     this.onsetMs = startMs - ONSET_BEFORE_START_MS;
+  }
+
+  /**
+   * Switch scenario at tMs, fully developed at once (its ramp already behind it), so that a switch shows in
+   * the metrics on the next scrape; alert rules still wait out their own `for:` durations.
+   */
+  setScenario(scenario: ScenarioName, tMs: number): void {
+    this.scenario = scenario;
+    this.onsetMs = tMs - RAMP_SECONDS * 1000;
+    this.rolledOut = false;
+  }
+
+  get currentScenario(): ScenarioName {
+    return this.scenario;
   }
 
   /** Create the namespaces and deployments as they were when history begins. */
