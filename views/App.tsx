@@ -1,5 +1,5 @@
 // The whole screen: six panes (a grid on big terminals, the focused pane plus one-line summaries on
-// small ones), the help overlay, and the status bar. Exactly rows-1 lines tall: a frame as tall as
+// small ones), the help overlay or the Actions view, the confirmation modal over them, and the status bar. Exactly rows-1 lines tall: a frame as tall as
 // the terminal makes Ink clear the whole screen on every render.
 import { Box } from 'ink';
 import { useMemo, type ReactElement } from 'react';
@@ -16,6 +16,8 @@ import { useKeymap } from './hooks/useKeymap.js';
 import { computeLayout, type Rect } from './layout.js';
 import { paneSummary } from './summaries.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { ActionsView } from './ActionsView.js';
+import { ConfirmModal } from './modal/ConfirmModal.js';
 import { StatusBar } from './StatusBar.js';
 import { Line } from './components/Line.js';
 import { clip, fit } from './text.js';
@@ -36,9 +38,9 @@ const PANE_VIEWS: Record<PaneId, (p: PaneViewProps) => ReactElement> = {
   logs: LogsPane,
 };
 
-function PaneAt({ pane, state, rect, rich }: { pane: PaneId; state: AppState; rect: Rect; rich: boolean }) {
+function PaneAt({ pane, state, rect, rich, keymap }: { pane: PaneId; state: AppState; rect: Rect; rich: boolean; keymap: Keymap }) {
   const View = PANE_VIEWS[pane];
-  return <View state={state} width={rect.width} height={rect.height} focused={state.ui.focus === pane} rich={rich} />;
+  return <View state={state} width={rect.width} height={rect.height} focused={state.ui.focus === pane} rich={rich} keymap={keymap} />;
 }
 
 function SummaryLine({ state, pane, width }: { state: AppState; pane: PaneId; width: number }) {
@@ -55,11 +57,11 @@ function SummaryLine({ state, pane, width }: { state: AppState; pane: PaneId; wi
   );
 }
 
-function Screen({ state, width, height }: { state: AppState; width: number; height: number }) {
+function Screen({ state, width, height, keymap }: { state: AppState; width: number; height: number; keymap: Keymap }) {
   const layout = computeLayout(width, height + 2, state.ui.focus);
   if (layout.kind === 'grid') {
     const p = layout.panes;
-    const at = (pane: PaneId) => <PaneAt pane={pane} state={state} rect={p[pane]} rich={layout.rich} />;
+    const at = (pane: PaneId) => <PaneAt pane={pane} state={state} rect={p[pane]} rich={layout.rich} keymap={keymap} />;
     return (
       <Box flexDirection="column" width={width} height={height} overflow="hidden">
         <Box flexDirection="row" height={p.pods.height}>
@@ -82,7 +84,7 @@ function Screen({ state, width, height }: { state: AppState; width: number; heig
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {PANES.map((pane, i) =>
         i === focusIndex ? (
-          <PaneAt key={pane} pane={pane} state={state} rect={layout.focused} rich={false} />
+          <PaneAt key={pane} pane={pane} state={state} rect={layout.focused} rich={false} keymap={keymap} />
         ) : (
           <SummaryLine key={pane} state={state} pane={pane} width={width} />
         ),
@@ -110,11 +112,16 @@ export function App({ store, keymap = DEFAULT_KEYMAP, interactive = true, theme 
   return (
     <ThemeContext.Provider value={activeTheme}>
       <Box flexDirection="column" width={width} height={mainHeight + 1} overflow="hidden">
-        {state.ui.helpOpen ? (
-          <HelpOverlay keymap={keymap} width={width} height={mainHeight} />
-        ) : (
-          <Screen state={state} width={width} height={mainHeight} />
-        )}
+        <Box width={width} height={mainHeight} overflow="hidden">
+          {state.ui.helpOpen ? (
+            <HelpOverlay keymap={keymap} width={width} height={mainHeight} />
+          ) : state.ui.actionsViewOpen ? (
+            <ActionsView state={state} keymap={keymap} width={width} height={mainHeight} />
+          ) : (
+            <Screen state={state} width={width} height={mainHeight} keymap={keymap} />
+          )}
+          {state.ui.modal && <ConfirmModal modal={state.ui.modal} state={state} keymap={keymap} width={width} height={mainHeight} />}
+        </Box>
         <StatusBar state={state} keymap={keymap} width={width} />
       </Box>
     </ThemeContext.Provider>

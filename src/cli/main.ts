@@ -60,7 +60,9 @@ async function interactive(config: HiveConfig, mode: 'demo' | 'live', scenario: 
     io.stderr(`hive-oncall: the console needs a terminal on stdin; for one frame use 'hive-oncall snapshot'\n`);
     return 2;
   }
-  const controller = createController(config, { mode, scenario });
+  // The executor is built once per session: its journal and its one-run-per-plan memory live in it.
+  const { createExecutor } = await import('../actions/index.js');
+  const controller = createController(config, { mode, scenario, executor: createExecutor(config), readOnly: config.readOnly });
   const { runInteractive } = await import('../app/interactive.js');
   return runInteractive(controller, cleanup);
 }
@@ -76,13 +78,13 @@ export async function execute(cmd: Command, io: Io): Promise<number> {
     case 'simulate':
       return simulate(cmd, io);
     case 'live':
-      return interactive(resolveLiveConfig(cmd), 'live', null, async () => {}, io);
+      return interactive(applyOverrides(resolveLiveConfig(cmd), { readOnly: cmd.readOnly }), 'live', null, async () => {}, io);
     case 'demo': {
       const { startDemo } = await import('../app/demo.js');
       // Building an hour of simulated history takes a few seconds: say so rather than show a blank screen.
       if (process.stderr.isTTY) io.stderr(`hive-oncall: starting the embedded Hive Mind (${cmd.scenario}, seed ${cmd.seed})…\n`);
       const demo = await startDemo(cmd.scenario, cmd.seed);
-      return interactive(demo.config, 'demo', cmd.scenario, () => demo.sim.stop(), io);
+      return interactive(applyOverrides(demo.config, { readOnly: cmd.readOnly }), 'demo', cmd.scenario, () => demo.sim.stop(), io);
     }
     case 'snapshot': {
       let config: HiveConfig;

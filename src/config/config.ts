@@ -1,4 +1,5 @@
 // The resolved config every other module reads: defaults filled in, durations in ms, SLO entries completed.
+import type { Keymap } from '../../keymaps/types.js';
 import type { LatencySpec, SloSpec } from './defaults.js';
 
 export interface SourceTiming {
@@ -22,6 +23,16 @@ export interface HiveConfig {
   slos: SloSpec[];
   latency: LatencySpec;
   logs: { capacity: number; tailLines: number };
+  /** refuse every write (--read-only or `readOnly: true`) */
+  readOnly: boolean;
+  /** the remediation audit journal (JSON lines) */
+  audit: { path: string };
+  /** regex source, matched case-insensitively against the kube context and the target namespace */
+  production: { pattern: string };
+  /** who acts: silences' createdBy and the journal's user */
+  user: string;
+  /** key bindings: the built-in map named by `keymap:` with the `keys:` overrides applied, conflict-free */
+  keymap: Keymap;
 }
 
 /** Why a config cannot be used; the message names the key path, e.g. `prometheus.url: must be an http(s) URL`. */

@@ -1,6 +1,6 @@
 // Reading and validating the YAML config, and where it lives by default.
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -14,6 +14,7 @@ import {
   type HiveConfig,
   type SourceTiming,
 } from './config.js';
+import { keymapFromConfig } from './keys.js';
 import { configSchema, type RawConfig, type SloEntry } from './schema.js';
 
 export { ConfigError, type HiveConfig } from './config.js';
@@ -23,6 +24,24 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
   const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
   return join(base, 'hive-oncall', 'config.yaml');
 }
+
+/** $XDG_STATE_HOME/hive-oncall/audit.jsonl, else ~/.local/state/hive-oncall/audit.jsonl */
+export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
+  return join(base, 'hive-oncall', 'audit.jsonl');
+}
+
+/** $USER, else the account name; a container without a passwd entry still gets a name. */
+export function defaultUser(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.USER && env.USER.trim() !== '') return env.USER.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const DEFAULT_PRODUCTION_PATTERN = 'prod';
 
 /** The config used when there is no file at all: default kubeconfig, every other backend "not configured". */
 export function defaultConfig(): HiveConfig {
@@ -182,6 +201,11 @@ export function resolveConfig(raw: RawConfig, baseDir: string): HiveConfig {
       capacity: raw.logs?.capacity ?? DEFAULT_LOG_CAPACITY,
       tailLines: raw.logs?.tailLines ?? DEFAULT_TAIL_LINES,
     },
+    readOnly: raw.readOnly ?? false,
+    audit: { path: raw.audit?.path ? resolve(baseDir, expandHome(raw.audit.path)) : defaultAuditPath() },
+    production: { pattern: raw.production?.pattern ?? DEFAULT_PRODUCTION_PATTERN },
+    user: raw.user ?? defaultUser(),
+    keymap: keymapFromConfig(raw),
   };
 }
 
@@ -190,9 +214,14 @@ function stripUndefined<T extends object>(obj: T): Partial<T> {
 }
 
 /** Command-line flags win over the file. */
-export function applyOverrides(config: HiveConfig, flags: { context?: string | undefined; namespace?: string | undefined }): HiveConfig {
+export function applyOverrides(
+  config: HiveConfig,
+  flags: { context?: string | undefined; namespace?: string | undefined; readOnly?: boolean | undefined },
+): HiveConfig {
   return {
     ...config,
+    // --read-only can only tighten: a file's `readOnly: true` is not undone by leaving the flag out
+    readOnly: config.readOnly || flags.readOnly === true,
     kubernetes: {
       ...config.kubernetes,
       context: flags.context ?? config.kubernetes.context,

@@ -2,11 +2,21 @@
 // unknown keys are errors because a typo like `promethus:` would otherwise silently disable a pane.
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
+import { keymapSchema, keysSchema } from './keys.js';
 
 export const isHttpUrl = (text: string): boolean => {
   try {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+const isRegex = (text: string): boolean => {
+  try {
+    new RegExp(text, 'i');
+    return true;
   } catch {
     return false;
   }
@@ -75,5 +85,18 @@ export const configSchema = z.strictObject({
       tailLines: z.number().int().min(0).max(100_000).optional(),
     })
     .optional(),
+  readOnly: z.boolean().optional(),
+  audit: z.strictObject({ path: nonEmpty.optional() }).optional(),
+  production: z
+    .strictObject({
+      pattern: z
+        .string()
+        .refine(isRegex, { message: 'must be a valid regular expression' })
+        .optional(),
+    })
+    .optional(),
+  user: nonEmpty.optional(),
+  keymap: keymapSchema.optional(),
+  keys: keysSchema.optional(),
 });
 export type RawConfig = z.infer<typeof configSchema>;

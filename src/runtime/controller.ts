@@ -1,5 +1,7 @@
 // Owns the AppState: starts the sources, folds their updates and the user's intents into the store, keeps
-// the clock ticking, and decides which pods the Logs pane follows.
+// the clock ticking, decides which pods the Logs pane follows, and drives remediation actions (see
+// ./action-flow.ts) through the executor.
+import type { ActionExecutor } from '../actions/types.js';
 import type { HiveConfig } from '../config/config.js';
 import { packageVersion } from '../app/version.js';
 import { notConfigured } from '../sources/poller.js';
@@ -10,6 +12,8 @@ import { initialUi, reduceIntent } from './reduce.js';
 import { isPodProblem, selectedPod, visiblePods } from './selectors.js';
 import { buildSources, type BuildSources, type SourceSet } from './sources.js';
 import { createStore, type Store } from './store.js';
+import { createActionFlow, type ActionFlow } from './action-flow.js';
+import { isModalIntent } from './modal.js';
 
 export interface ControllerOptions {
   mode: 'demo' | 'live';
@@ -20,6 +24,12 @@ export interface ControllerOptions {
   buildSources?: BuildSources;
   /** ms between clock updates (default 1000) */
   tickMs?: number;
+  /** runs remediation actions; without one, action keys say that actions are unavailable */
+  executor?: ActionExecutor;
+  /** --read-only; default config.readOnly. Every action key then explains that the session is read-only */
+  readOnly?: boolean;
+  /** quiet time after a selection change before its permissions are checked (default 250 ms) */
+  permissionDebounceMs?: number;
 }
 
 export interface Controller {
@@ -76,16 +86,30 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
 
   const store = createStore(placeholderState(), { onIntent: (intent) => dispatch(intent) });
   controller.store = store;
+  const actions: ActionFlow = createActionFlow(store, {
+    executor: opts.executor ?? null,
+    onFlash: () => {
+      flashAt = now();
+    },
+    debounceMs: opts.permissionDebounceMs ?? 250,
+  });
 
   sources = (opts.buildSources ?? buildSources)(config, {
     kube: (s) => {
       store.update((st) => ({ ...st, kube: s }));
       autoRetarget();
+      actions.selectionMayHaveChanged();
     },
     slos: (s) => store.update((st) => ({ ...st, slos: s })),
     latency: (s) => store.update((st) => ({ ...st, latency: s })),
-    alerts: (s) => store.update((st) => ({ ...st, alerts: s })),
-    consensus: (s) => store.update((st) => ({ ...st, consensus: s })),
+    alerts: (s) => {
+      store.update((st) => ({ ...st, alerts: s }));
+      actions.selectionMayHaveChanged();
+    },
+    consensus: (s) => {
+      store.update((st) => ({ ...st, consensus: s }));
+      actions.selectionMayHaveChanged();
+    },
     logErrors: (s) => {
       store.update((st) => ({ ...st, logErrors: s }));
       autoRetarget();
@@ -122,6 +146,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
       logs: initialSourceState(),
       logErrors: initialSourceState(),
       ui: initialUi(),
+      actions: { readOnly: opts.readOnly ?? config.readOnly ?? false, permissions: {}, journal: opts.executor?.entries() ?? [] },
       now: t,
     };
   }
@@ -170,6 +195,13 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
 
   function dispatch(intent: Intent) {
     const before = store.getState();
+    if (intent.type === 'action-open' || isModalIntent(intent)) {
+      // the modal's side effects (plan, submit, journal) belong to the action flow
+      actions.handle(intent);
+      return;
+    }
+    // An open modal owns the keyboard: nothing underneath moves (quit still quits).
+    if (before.ui.modal && intent.type !== 'quit') return;
     let next = reduceIntent(before, intent);
     if (next.ui.flash !== before.ui.flash && next.ui.flash) flashAt = now();
     switch (intent.type) {
@@ -221,6 +253,9 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
     const current = store.getState();
     if (current.logs !== before.logs && next.logs === before.logs) next = { ...next, logs: shownLogs(next) };
     store.updateNow(() => next);
+    if (next.ui.focus !== before.ui.focus || next.ui.selection !== before.ui.selection || next.ui.filter !== before.ui.filter) {
+      actions.selectionMayHaveChanged();
+    }
   }
 
   function tick() {
@@ -242,6 +277,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
     started = false;
     if (ticker) clearInterval(ticker);
     ticker = null;
+    actions.stop();
     for (const s of [sources?.kube, sources?.slos, sources?.latency, sources?.alerts, sources?.consensus, sources?.logs, sources?.logErrors]) s?.stop();
     store.flush();
   }

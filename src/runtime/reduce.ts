@@ -2,6 +2,7 @@
 import type { Intent } from '../state/intents.js';
 import { PANES, type AppState, type PaneId, type UiState } from '../state/types.js';
 import { rowCount } from './selectors.js';
+import { isModalIntent, stepModal } from './modal.js';
 
 /** Rows moved by page-up/page-down. */
 export const PAGE_ROWS = 10;
@@ -18,6 +19,8 @@ export function initialUi(): UiState {
     helpOpen: false,
     logsPaused: false,
     flash: null,
+    modal: null,
+    actionsViewOpen: false,
   };
 }
 
@@ -52,6 +55,12 @@ function setFilter(state: AppState, text: string): AppState {
 
 export function reduceIntent(state: AppState, intent: Intent): AppState {
   const ui = state.ui;
+  if (isModalIntent(intent)) {
+    const { modal } = stepModal(ui.modal, intent);
+    return modal === ui.modal ? state : withUi(state, { modal });
+  }
+  // An open modal owns the keyboard: nothing moves underneath it (quit still quits).
+  if (ui.modal && intent.type !== 'quit') return state;
   switch (intent.type) {
     case 'focus-next':
       return focus(state, PANES[(PANES.indexOf(ui.focus) + 1) % PANES.length]!);
@@ -93,14 +102,18 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
     case 'help-toggle':
       return withUi(state, { helpOpen: !ui.helpOpen });
     case 'help-close':
-      return ui.helpOpen ? withUi(state, { helpOpen: false }) : state;
+      // Escape closes whichever overlay is up: the help, else the Actions view.
+      if (ui.helpOpen) return withUi(state, { helpOpen: false });
+      return ui.actionsViewOpen ? withUi(state, { actionsViewOpen: false }) : state;
+    case 'actions-view-toggle':
+      return withUi(state, { actionsViewOpen: !ui.actionsViewOpen, helpOpen: false });
     case 'logs-pause-toggle':
       return withUi(state, { logsPaused: !ui.logsPaused, flash: ui.logsPaused ? 'logs resumed' : 'logs paused' });
     case 'quit':
     case 'logs-follow-selected':
     case 'logs-clear':
       return state;
-    // Remediation intents are the controller's: they talk to the executor.
+    // action-open is the controller's: it talks to the executor.
     default:
       return state;
   }

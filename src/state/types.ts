@@ -1,5 +1,6 @@
 // The typed state every source produces and every view renders. This file is the contract between
 // src/sources (producers), src/runtime (owner) and views/ (renderers): change it deliberately.
+import type { ActionKind, ActionPlan, ActionRequest, ActionResult, JournalEntry, Permission } from '../actions/types.js';
 
 /** One backend's state. `data` keeps the last good value when a later fetch fails. */
 export interface SourceState<T> {
@@ -211,6 +212,58 @@ export interface UiState {
   logsPaused: boolean;
   /** a short status-line message (e.g. "logs paused"), cleared after a few seconds */
   flash: string | null;
+  /** the confirmation modal of a remediation action, drawn over the panes; null when none is open */
+  modal: ModalState | null;
+  /** the Actions view (this session's audit journal) is shown instead of the panes */
+  actionsViewOpen: boolean;
+}
+
+// ---------- Remediation (confirmation modal) ----------
+/** An input of the modal: scale's replicas, silence's comment and duration, the typed confirmation. */
+export type ModalFieldName = 'replicas' | 'comment' | 'duration' | 'confirmText';
+export interface ModalField {
+  name: ModalFieldName;
+  value: string;
+}
+/** What Tab moves between: the modal's fields, then its buttons. */
+export type ModalFocus = ModalFieldName | 'cancel' | 'confirm';
+
+/**
+ * One confirmation, from opening to the result. Phases:
+ * - planning: waiting for the executor's permission check and plan (dry run);
+ * - denied: the user may not run it (RBAC, no backend); only Close;
+ * - ready: the plan is shown; fields can be edited; Cancel has focus at first;
+ * - replanning: confirmed with changed parameters: dry run again before executing;
+ * - running: submitted once; further confirm keys are ignored;
+ * - done: the result (success or the API's error verbatim); any key closes.
+ */
+export interface ModalState {
+  /** increases with every modal opened, so a late executor answer for a closed modal is recognised */
+  id: number;
+  action: ActionKind;
+  request: ActionRequest;
+  /** the object in words while the plan is not there yet, e.g. "deployment production/claude-tui" */
+  targetLabel: string;
+  phase: 'planning' | 'denied' | 'ready' | 'replanning' | 'running' | 'done';
+  plan: ActionPlan | null;
+  /** the permission check's answer (null while planning) */
+  permission: Permission | null;
+  fields: ModalField[];
+  focus: ModalFocus;
+  /** scale: the Deployment's replicas when the modal opened, for "current -> new" */
+  currentReplicas: number | null;
+  /** a one-line note inside the modal, e.g. why `y` did nothing */
+  note: string | null;
+  result: ActionResult | null;
+}
+
+/** Remediation state: read-only mode, known permissions (for greyed key hints), the session's journal. */
+export interface ActionsState {
+  readOnly: boolean;
+  /** keyed by permissionKey(action, target): `${action}:${namespace}/${name}` */
+  permissions: Record<string, Permission>;
+  /** this session's audit journal, oldest first */
+  journal: JournalEntry[];
 }
 
 export interface AppMeta {
@@ -233,6 +286,7 @@ export interface AppState {
   logs: SourceState<LogsData>;
   logErrors: SourceState<LogErrorSummary>;
   ui: UiState;
+  actions: ActionsState;
   /** ms since epoch of the state's "now" (so "updated Ns ago" renders deterministically in tests) */
   now: number;
 }

@@ -227,7 +227,10 @@ export function hiveState(overrides: Partial<AppState> = {}): AppState {
       helpOpen: false,
       logsPaused: false,
       flash: null,
+      modal: null,
+      actionsViewOpen: false,
     },
+    actions: { readOnly: false, permissions: {}, journal: [] },
     now: NOW,
     ...overrides,
   };

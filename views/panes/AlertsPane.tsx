@@ -9,6 +9,9 @@ import type { Theme } from '../theme/theme.js';
 import { formatSince, plural } from '../format.js';
 import { filterLabel } from './filterLabel.js';
 import type { PaneViewProps } from './types.js';
+import { Box } from 'ink';
+import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
+import { ActionHintLine, hasActionHints } from './ActionHints.js';
 
 const isSilenced = (a: AlertInfo) => a.silencedBy.length > 0;
 const isInhibited = (a: AlertInfo) => a.inhibitedBy.length > 0;
@@ -75,8 +78,9 @@ export function alertsSummary(groups: AlertGroup[]): string {
   return parts.join(', ');
 }
 
-export function AlertsPane({ state, width, height, focused, rich }: PaneViewProps) {
+export function AlertsPane({ state, width, height, focused, rich, keymap = DEFAULT_KEYMAP }: PaneViewProps) {
   const theme = useTheme();
+  const hints = hasActionHints(state, 'alerts', keymap) && height > 5;
   const groups = visibleAlertGroups(state);
   const selected = groups.length ? Math.max(0, Math.min(state.ui.selection.alerts, groups.length - 1)) : null;
   const filter = filterLabel(state, 'alerts');
@@ -94,21 +98,24 @@ export function AlertsPane({ state, width, height, focused, rich }: PaneViewProp
       status={silences ? [{ text: plural(silences, 'active silence'), color: theme.muted }] : undefined}
     >
       {(size) => (
-        <Table
-          columns={alertColumns(theme, state.now, rich)}
-          rows={groups}
-          selected={selected}
-          focused={focused}
-          width={size.width}
-          height={size.height}
-          keyOf={(g) => g.alertname}
-          empty={
-            <TextLine
-              text={state.alerts.data?.groups.length ? 'no alerts match the filter' : '✔ no alerts firing'}
-              color={theme.ok}
-            />
-          }
-        />
+        <Box flexDirection="column" width={size.width} height={size.height}>
+          <Table
+            columns={alertColumns(theme, state.now, rich)}
+            rows={groups}
+            selected={selected}
+            focused={focused}
+            width={size.width}
+            height={size.height - (hints ? 1 : 0)}
+            keyOf={(g) => g.alertname}
+            empty={
+              <TextLine
+                text={state.alerts.data?.groups.length ? 'no alerts match the filter' : '✔ no alerts firing'}
+                color={theme.ok}
+              />
+            }
+          />
+          {hints && <ActionHintLine state={state} pane="alerts" keymap={keymap} width={size.width} />}
+        </Box>
       )}
     </Pane>
   );

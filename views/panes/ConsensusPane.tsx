@@ -7,6 +7,8 @@ import { useTheme } from '../theme/ThemeContext.js';
 import type { Theme } from '../theme/theme.js';
 import { formatSince } from '../format.js';
 import type { PaneViewProps } from './types.js';
+import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
+import { ActionHintLine, hasActionHints } from './ActionHints.js';
 
 const num = (n: number | null) => (n === null ? '—' : String(n));
 
@@ -63,8 +65,9 @@ function summaryLine(data: ConsensusData, theme: Theme, now: number): Segment[] 
 export const consensusTitle = (data: ConsensusData): string =>
   `term ${num(data.term)} · ${data.leaderChanges} leader change${data.leaderChanges === 1 ? '' : 's'} seen`;
 
-export function ConsensusPane({ state, width, height, focused, rich }: PaneViewProps) {
+export function ConsensusPane({ state, width, height, focused, rich, keymap = DEFAULT_KEYMAP }: PaneViewProps) {
   const theme = useTheme();
+  const hints = hasActionHints(state, 'consensus', keymap) && height > 6;
   const data = state.consensus.data;
   const members = data?.members ?? [];
   const selected = members.length ? Math.max(0, Math.min(state.ui.selection.consensus, members.length - 1)) : null;
@@ -88,10 +91,11 @@ export function ConsensusPane({ state, width, height, focused, rich }: PaneViewP
               selected={selected}
               focused={focused}
               width={size.width}
-              height={size.height - 1}
+              height={size.height - 1 - (hints ? 1 : 0)}
               keyOf={(m) => m.id || m.endpoint}
               empty={<TextLine text="no members reported" color={theme.muted} />}
             />
+            {hints && <ActionHintLine state={state} pane="consensus" keymap={keymap} width={size.width} />}
           </Box>
         ) : null
       }

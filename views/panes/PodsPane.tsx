@@ -9,6 +9,9 @@ import type { Theme } from '../theme/theme.js';
 import { formatAge, plural } from '../format.js';
 import { filterLabel } from './filterLabel.js';
 import type { PaneViewProps } from './types.js';
+import { Box } from 'ink';
+import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
+import { ActionHintLine, hasActionHints } from './ActionHints.js';
 
 function podColumns(theme: Theme, now: number, rich: boolean, oneNamespace: boolean): Column<PodInfo>[] {
   const cols: Column<PodInfo>[] = [
@@ -58,14 +61,15 @@ export function podsSummary(pods: PodInfo[], shown: number, filter: string): str
   return filter ? `${filter} ${shown}/${base}` : base;
 }
 
-export function PodsPane({ state, width, height, focused, rich }: PaneViewProps) {
+export function PodsPane({ state, width, height, focused, rich, keymap = DEFAULT_KEYMAP }: PaneViewProps) {
   const theme = useTheme();
+  const hints = hasActionHints(state, 'pods', keymap) && height > 6;
   const pods = visiblePods(state);
   const all = state.kube.data?.pods ?? [];
   const selected = pods.length ? Math.max(0, Math.min(state.ui.selection.pods, pods.length - 1)) : null;
   const status: Segment[] = [];
   if (state.kube.data?.watch === 'reconnecting') status.push({ text: '↻ watch reconnecting ', color: theme.warning });
-  const bodyRows = Math.max(0, height - 4);
+  const bodyRows = Math.max(0, height - 4 - (hints ? 1 : 0));
   if (pods.length > bodyRows && bodyRows > 0) {
     const start = windowStart(pods.length, selected ?? 0, bodyRows);
     status.push({ text: `${start + 1}-${Math.min(pods.length, start + bodyRows)} of ${pods.length}`, color: theme.muted });
@@ -82,16 +86,19 @@ export function PodsPane({ state, width, height, focused, rich }: PaneViewProps)
       status={status}
     >
       {(size) => (
-        <Table
-          columns={podColumns(theme, state.now, rich, new Set(all.map((p) => p.namespace)).size === 1)}
-          rows={pods}
-          selected={selected}
-          focused={focused}
-          width={size.width}
-          height={size.height}
-          keyOf={(p) => p.uid || `${p.namespace}/${p.name}`}
-          empty={<TextLine text={all.length ? 'no pods match the filter' : 'no pods'} color={theme.muted} />}
-        />
+        <Box flexDirection="column" width={size.width} height={size.height}>
+          <Table
+            columns={podColumns(theme, state.now, rich, new Set(all.map((p) => p.namespace)).size === 1)}
+            rows={pods}
+            selected={selected}
+            focused={focused}
+            width={size.width}
+            height={size.height - (hints ? 1 : 0)}
+            keyOf={(p) => p.uid || `${p.namespace}/${p.name}`}
+            empty={<TextLine text={all.length ? 'no pods match the filter' : 'no pods'} color={theme.muted} />}
+          />
+          {hints && <ActionHintLine state={state} pane="pods" keymap={keymap} width={size.width} />}
+        </Box>
       )}
     </Pane>
   );

@@ -1,4 +1,5 @@
 import type { AppState } from '../../src/state/types.js';
+import type { Keymap } from '../../keymaps/types.js';
 
 /** What every pane gets from the layout. */
 export interface PaneViewProps {
@@ -8,4 +9,6 @@ export interface PaneViewProps {
   focused: boolean;
   /** wide terminal (>= 200x60): extra columns and detail */
   rich: boolean;
+  /** for the focused pane's action key hints; default: the default keymap */
+  keymap?: Keymap;
 }

@@ -1,0 +1,139 @@
+// Which object an action key acts on: the focused pane's selection, resolved the way the runbooks name
+// things (a pod's owning Deployment for rollouts, an alert's labels for a silence). Pure: the controller
+// opens the modal with the answer, the panes grey their key hints with the same answer.
+import type { ActionKind, ActionParams, ActionRequest, ActionTarget } from '../actions/types.js';
+import { PANE_TITLES, type AppState, type PaneId } from '../state/types.js';
+import { selectedPod, visibleAlertGroups } from './selectors.js';
+
+/** The actions each pane offers, in the order its key hints list them. */
+export const PANE_ACTIONS: Record<PaneId, readonly ActionKind[]> = {
+  pods: ['pod-delete', 'rollout-restart', 'rollout-undo', 'scale'],
+  slos: [],
+  alerts: ['silence-create', 'silence-expire'],
+  latency: [],
+  consensus: ['leader-transfer'],
+  logs: [],
+};
+
+/** Short verbs for hints and messages. */
+export const ACTION_LABELS: Record<ActionKind, string> = {
+  'pod-delete': 'delete',
+  'rollout-restart': 'restart',
+  'rollout-undo': 'undo',
+  scale: 'scale',
+  'silence-create': 'silence',
+  'silence-expire': 'expire silence',
+  'leader-transfer': 'transfer leader',
+};
+
+const ACTION_PANE: Record<ActionKind, PaneId> = {
+  'pod-delete': 'pods',
+  'rollout-restart': 'pods',
+  'rollout-undo': 'pods',
+  scale: 'pods',
+  'silence-create': 'alerts',
+  'silence-expire': 'alerts',
+  'leader-transfer': 'consensus',
+};
+
+const ROW_NOUN: Partial<Record<PaneId, string>> = { pods: 'a pod', alerts: 'an alert', consensus: 'a member' };
+
+/** Silences default to an hour, as amtool does. */
+export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;
+
+export interface ResolvedAction {
+  request: ActionRequest;
+  /** the object in words, e.g. "deployment production/claude-tui" */
+  label: string;
+  /** scale: the Deployment's replicas now, when the Deployments list knows it */
+  currentReplicas: number | null;
+}
+
+export type Resolution = { ok: true; value: ResolvedAction } | { ok: false; reason: string };
+
+/** Key of state.actions.permissions: `${action}:${namespace}/${name}`. */
+export function permissionKey(action: ActionKind, target: ActionTarget): string {
+  switch (target.kind) {
+    case 'pod':
+    case 'deployment':
+      return `${action}:${target.namespace}/${target.name}`;
+    case 'alert':
+      return `${action}:${target.labels.namespace ?? ''}/${target.alertname}`;
+    case 'silence':
+      return `${action}:/${target.id}`;
+    case 'member':
+      return `${action}:/${target.name}`;
+  }
+}
+
+export function targetLabel(target: ActionTarget): string {
+  switch (target.kind) {
+    case 'pod':
+      return `pod ${target.namespace}/${target.name}`;
+    case 'deployment':
+      return `deployment ${target.namespace}/${target.name}`;
+    case 'alert': {
+      const where = ['namespace', 'deployment', 'pod', 'service', 'job'].filter((k) => target.labels[k]).map((k) => `${k}=${target.labels[k]}`);
+      return `alert ${target.alertname}${where.length ? ` {${where.join(', ')}}` : ''}`;
+    }
+    case 'silence':
+      return `silence ${target.id}`;
+    case 'member':
+      return `member ${target.name} (${target.id})`;
+  }
+}
+
+const fail = (reason: string): Resolution => ({ ok: false, reason });
+
+function resolved(state: AppState, action: ActionKind, target: ActionTarget, params: ActionParams = {}): Resolution {
+  let currentReplicas: number | null = null;
+  if (action === 'scale' && target.kind === 'deployment') {
+    const d = state.kube.data?.deployments.find((x) => x.namespace === target.namespace && x.name === target.name);
+    currentReplicas = d ? d.replicas : null;
+    if (currentReplicas !== null) params = { ...params, replicas: currentReplicas };
+  }
+  return { ok: true, value: { request: { action, target, params }, label: targetLabel(target), currentReplicas } };
+}
+
+/**
+ * The request an action key would open for the focused pane's selection, or why there is none
+ * (wrong pane, nothing selected, a pod not owned by a Deployment...).
+ */
+export function resolveAction(state: AppState, action: ActionKind): Resolution {
+  const verb = ACTION_LABELS[action];
+  const pane = ACTION_PANE[action];
+  if (state.ui.focus !== pane) return fail(`${verb}: select ${ROW_NOUN[pane]} in the ${PANE_TITLES[pane]} pane first`);
+  switch (pane) {
+    case 'pods': {
+      const pod = selectedPod(state);
+      if (!pod) return fail(`${verb}: no pod selected`);
+      if (action === 'pod-delete') return resolved(state, action, { kind: 'pod', namespace: pod.namespace, name: pod.name });
+      if (pod.ownerKind !== 'Deployment' || !pod.owner) {
+        return fail(pod.owner ? `${verb}: ${pod.ownerKind ?? 'owner'} ${pod.owner} is not a Deployment` : `${verb}: pod ${pod.name} has no Deployment`);
+      }
+      return resolved(state, action, { kind: 'deployment', namespace: pod.namespace, name: pod.owner });
+    }
+    case 'alerts': {
+      const groups = visibleAlertGroups(state);
+      const group = groups[Math.min(state.ui.selection.alerts, groups.length - 1)];
+      const first = group?.alerts[0];
+      if (!group || !first) return fail(`${verb}: no alert selected`);
+      if (action === 'silence-create') {
+        return resolved(state, action, { kind: 'alert', alertname: first.alertname || group.alertname, labels: first.labels }, { durationMs: DEFAULT_SILENCE_MS });
+      }
+      const silenced = group.alerts.find((a) => a.silencedBy.length > 0);
+      const id = silenced?.silencedBy[0];
+      if (!id) return fail(`${verb}: ${group.alertname} is not silenced`);
+      return resolved(state, action, { kind: 'silence', id });
+    }
+    case 'consensus': {
+      const members = state.consensus.data?.members ?? [];
+      const m = members[Math.min(state.ui.selection.consensus, members.length - 1)];
+      if (!m) return fail(`${verb}: no member selected`);
+      if (m.isLeader) return fail(`${verb}: ${m.name || m.id} is already the leader; select another member`);
+      return resolved(state, action, { kind: 'member', id: m.id, name: m.name || m.id });
+    }
+    default:
+      return fail(`${verb}: not available in the ${pane} pane`);
+  }
+}
