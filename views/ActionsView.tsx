@@ -27,7 +27,7 @@ function columns(theme: Theme): Column<Row>[] {
   return [
     { header: 'TIME', width: 8, cell: (e) => ({ text: formatClock(Date.parse(e.time)) }) },
     { header: 'ACTION', width: 15, cell: (e) => ({ text: e.action, bold: true }) },
-    { header: 'TARGET', width: 16, flex: 1, cut: 'middle', cell: (e) => ({ text: e.namespace && !e.target.includes(e.namespace) ? `${e.namespace}/${e.target}` : e.target }) },
+    { header: 'TARGET', width: 16, flex: 2, cut: 'middle', cell: (e) => ({ text: e.namespace && !e.target.includes(e.namespace) ? `${e.namespace}/${e.target}` : e.target }) },
     {
       header: 'DECISION',
       width: 9,
@@ -36,13 +36,13 @@ function columns(theme: Theme): Column<Row>[] {
     {
       header: 'RESULT',
       width: 12,
-      flex: 4,
+      flex: 3,
       cell: (e) => {
         const o = outcome(e);
         return { text: o.text, color: theme[o.tone], bold: o.tone === 'danger' };
       },
     },
-    { header: 'DRY RUN', width: 7, dropOrder: 1, cell: (e) => ({ text: e.dryRun ?? '—', color: theme.muted }) },
+    { header: 'DRY RUN', width: 7, flex: 1, dropOrder: 1, cell: (e) => ({ text: e.dryRun ?? '—', color: theme.muted }) },
   ];
 }
 

@@ -114,7 +114,7 @@ export function App({ store, keymap = DEFAULT_KEYMAP, interactive = true, theme 
       <Box flexDirection="column" width={width} height={mainHeight + 1} overflow="hidden">
         <Box width={width} height={mainHeight} overflow="hidden">
           {state.ui.helpOpen ? (
-            <HelpOverlay keymap={keymap} width={width} height={mainHeight} />
+            <HelpOverlay keymap={keymap} width={width} height={mainHeight} page={state.ui.helpPage} />
           ) : state.ui.actionsViewOpen ? (
             <ActionsView state={state} keymap={keymap} width={width} height={mainHeight} />
           ) : (

@@ -29,12 +29,13 @@ export function StatusBar({ state, keymap, width }: { state: AppState; keymap: K
   const hints = keyHints(keymap, state);
   const left: Segment[] = [
     { text: ` ${meta.mode.toUpperCase()} `, inverse: true, bold: true, color: meta.mode === 'demo' ? theme.warning : undefined },
-    { text: ` ctx ${meta.context}` },
-    { text: ` · ns ${meta.namespace ?? 'all'}` },
   ];
+  // A flash answers the key just pressed (e.g. why an action is refused): it goes first, so it is never clipped.
+  if (ui.flash) left.push({ text: ` ${ui.flash} ·`, bold: true, color: theme.accent });
+  if (state.actions.readOnly) left.push({ text: ' READ-ONLY ·', bold: true, color: theme.warning });
+  left.push({ text: ` ctx ${meta.context}` }, { text: ` · ns ${meta.namespace ?? 'all'}` });
   if (meta.scenario) left.push({ text: ` · scenario ${meta.scenario}` });
   left.push({ text: ` · focus ${PANE_TITLES[ui.focus]}` });
-  if (ui.flash) left.push({ text: ` · ${ui.flash}`, bold: true, color: theme.accent });
   const room = Math.max(0, width - cellWidth(hints) - 1);
   // Left part clipped as one string so the hints on the right always stay visible.
   let used = 0;

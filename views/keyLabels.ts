@@ -34,6 +34,8 @@ export function contextLabel(c: KeyContext): string {
   if (c === 'global') return 'Everywhere';
   if (c === 'filter') return 'While typing a filter';
   if (c === 'help') return 'In this help';
+  if (c === 'modal') return 'In a confirmation';
+  if (c === 'actions') return 'In the Actions view';
   return `${PANE_TITLES[c as PaneId]} pane`;
 }
 

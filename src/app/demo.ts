@@ -8,9 +8,9 @@ export interface Demo {
   config: HiveConfig;
 }
 
-export async function startDemo(scenario: ScenarioName, seed: number): Promise<Demo> {
+export async function startDemo(scenario: ScenarioName, seed: number, rbac: 'admin' | 'oncall' | 'viewer' = 'admin'): Promise<Demo> {
   const { startSimulator } = await import('../demo/simulator.js');
-  const sim = await startSimulator({ port: 0, scenario, seed });
+  const sim = await startSimulator({ port: 0, scenario, seed, rbac });
   try {
     return { sim, config: loadConfig(sim.configPath) };
   } catch (err) {

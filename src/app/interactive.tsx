@@ -1,18 +1,19 @@
 // The live full-screen console: Ink renders the App over the controller's store until the user quits or a
 // signal arrives; then everything is stopped and the terminal handed back as it was found.
+import type { Keymap } from '../../keymaps/types.js';
 import type { Controller } from '../runtime/controller.js';
 import { forgetCiWhenInteractive } from './ci-env.js';
 
 const SHOW_CURSOR = '\u001b[?25h';
 
-export async function runInteractive(controller: Controller, cleanup: () => Promise<void>): Promise<number> {
+export async function runInteractive(controller: Controller, cleanup: () => Promise<void>, keymap?: Keymap): Promise<number> {
   forgetCiWhenInteractive();
   // dynamic: ink reads the CI variables when it is first loaded
   const { render } = await import('ink');
   const { App } = await import('../../views/App.js');
 
   controller.start();
-  const instance = render(<App store={controller.store} />, {
+  const instance = render(<App store={controller.store} keymap={keymap} />, {
     exitOnCtrlC: false,
     patchConsole: true,
     incrementalRendering: true,

@@ -1,6 +1,7 @@
 // Command-line parsing: a small strict parser (no dependency) whose errors say what was wrong and how to
 // get help. Anything unknown is an error rather than silently ignored.
 import { SCENARIOS, type ScenarioName } from '../demo/contracts.js';
+import { RBAC_ROLES, type RbacRole } from '../demo/rbac.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -10,8 +11,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'live'; config: string | null; context: string | null; namespace: string | null; readOnly: boolean }
-  | { kind: 'demo'; scenario: ScenarioName; seed: number; readOnly: boolean }
-  | { kind: 'simulate'; port: number; scenario: ScenarioName; seed: number; out: string | null }
+  | { kind: 'demo'; scenario: ScenarioName; seed: number; readOnly: boolean; rbac: RbacRole }
+  | { kind: 'simulate'; port: number; scenario: ScenarioName; seed: number; out: string | null; rbac: RbacRole }
   | {
       kind: 'snapshot';
       demo: boolean;
@@ -31,6 +32,7 @@ const FLAGS: Record<string, FlagKind> = {
   context: 'string',
   namespace: 'string',
   'read-only': 'boolean',
+  rbac: 'string',
   scenario: 'string',
   seed: 'string',
   port: 'string',
@@ -46,12 +48,18 @@ const SHORT: Record<string, string> = { h: 'help', V: 'version', c: 'config', n:
 
 const ALLOWED: Record<'live' | 'demo' | 'simulate' | 'snapshot', string[]> = {
   live: ['config', 'context', 'namespace', 'read-only'],
-  demo: ['scenario', 'seed', 'read-only'],
-  simulate: ['port', 'scenario', 'seed', 'out'],
+  demo: ['scenario', 'seed', 'read-only', 'rbac'],
+  simulate: ['port', 'scenario', 'seed', 'out', 'rbac'],
   snapshot: ['demo', 'scenario', 'seed', 'config', 'context', 'namespace', 'width', 'height', 'format'],
 };
 
 export const DEFAULT_SCENARIO: ScenarioName = 'crashloop';
+
+function rbac(text: string | null): RbacRole {
+  if (text === null) return 'admin';
+  if (!(RBAC_ROLES as readonly string[]).includes(text)) throw new UsageError(`--rbac must be one of ${RBAC_ROLES.join(', ')}, got "${text}"`);
+  return text as RbacRole;
+}
 export const DEFAULT_SEED = 42;
 
 function integer(flag: string, text: string, min: number, max: number): number {
@@ -133,7 +141,7 @@ export function parseArgs(argv: readonly string[]): Command {
     case 'live':
       return { kind, config: str('config'), context: str('context'), namespace: str('namespace'), readOnly: values.has('read-only') };
     case 'demo':
-      return { kind, scenario: scenario(str('scenario') ?? undefined), seed: seed(), readOnly: values.has('read-only') };
+      return { kind, scenario: scenario(str('scenario') ?? undefined), seed: seed(), readOnly: values.has('read-only'), rbac: rbac(str('rbac')) };
     case 'simulate':
       return {
         kind,
@@ -141,6 +149,7 @@ export function parseArgs(argv: readonly string[]): Command {
         scenario: scenario(str('scenario') ?? undefined),
         seed: seed(),
         out: str('out'),
+        rbac: rbac(str('rbac')),
       };
     case 'snapshot': {
       const demo = values.has('demo');

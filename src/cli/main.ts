@@ -34,7 +34,7 @@ export function resolveLiveConfig(flags: { config: string | null; context: strin
 
 async function simulate(cmd: Extract<Command, { kind: 'simulate' }>, io: Io): Promise<number> {
   const { startSimulator } = await import('../demo/simulator.js');
-  const sim = await startSimulator({ port: cmd.port, scenario: cmd.scenario, seed: cmd.seed, ...(cmd.out ? { outDir: cmd.out } : {}) });
+  const sim = await startSimulator({ port: cmd.port, scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac, ...(cmd.out ? { outDir: cmd.out } : {}) });
   io.stdout('ready\n');
   io.stderr(
     `hive-oncall simulate: scenario ${sim.scenario}, seed ${cmd.seed}\n` +
@@ -64,7 +64,7 @@ async function interactive(config: HiveConfig, mode: 'demo' | 'live', scenario: 
   const { createExecutor } = await import('../actions/index.js');
   const controller = createController(config, { mode, scenario, executor: createExecutor(config), readOnly: config.readOnly });
   const { runInteractive } = await import('../app/interactive.js');
-  return runInteractive(controller, cleanup);
+  return runInteractive(controller, cleanup, config.keymap);
 }
 
 export async function execute(cmd: Command, io: Io): Promise<number> {
@@ -83,7 +83,7 @@ export async function execute(cmd: Command, io: Io): Promise<number> {
       const { startDemo } = await import('../app/demo.js');
       // Building an hour of simulated history takes a few seconds: say so rather than show a blank screen.
       if (process.stderr.isTTY) io.stderr(`hive-oncall: starting the embedded Hive Mind (${cmd.scenario}, seed ${cmd.seed})…\n`);
-      const demo = await startDemo(cmd.scenario, cmd.seed);
+      const demo = await startDemo(cmd.scenario, cmd.seed, cmd.rbac);
       return interactive(applyOverrides(demo.config, { readOnly: cmd.readOnly }), 'demo', cmd.scenario, () => demo.sim.stop(), io);
     }
     case 'snapshot': {

@@ -9,9 +9,10 @@ Usage:
   hive-oncall [--config FILE] [--context C] [--namespace NS] [--read-only]
       Live mode against the backends in the config file
       (default ${defaultConfigPath()}; without one, only Kubernetes from the default kubeconfig).
-  hive-oncall demo [--scenario S] [--seed N]
-      Runs a simulated Hive Mind cluster in-process and opens the console on it.
-  hive-oncall simulate [--port N] [--scenario S] [--seed N] [--out DIR]
+  hive-oncall demo [--scenario S] [--seed N] [--read-only] [--rbac admin|oncall|viewer]
+      Runs a simulated Hive Mind cluster in-process and opens the console on it
+      (--rbac: the simulated user's role; oncall may not delete pods, viewer may not write).
+  hive-oncall simulate [--port N] [--scenario S] [--seed N] [--out DIR] [--rbac ROLE]
       Serves the simulated cluster on 127.0.0.1 until interrupted; prints "ready" when listening and
       writes DIR/kubeconfig and DIR/hive-oncall.yaml for other tools.
   hive-oncall snapshot [--demo [--scenario S] [--seed N]] [--config FILE] [--width W] [--height H]

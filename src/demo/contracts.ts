@@ -202,6 +202,8 @@ export interface SimulatorOptions {
   outDir?: string;
   /** ms between world ticks (default 1000) */
   tickMs?: number;
+  /** the simulated user's RBAC role (default admin) */
+  rbac?: 'admin' | 'oncall' | 'viewer';
 }
 export interface SimulatorHandle {
   /** http://127.0.0.1:PORT */

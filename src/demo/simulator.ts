@@ -14,6 +14,7 @@ import { createLogStore } from './logs/index.js';
 import { createMetricsEngine } from './metrics/index.js';
 import { createRng } from './rng.js';
 import { controlApi } from './control-api.js';
+import { rbacPolicy, type RbacRole } from './rbac.js';
 import { createRouter, type Mount } from './router.js';
 import { CONSENSUS_MEMBERS, NODES } from './world/topology.js';
 import { World } from './world/world.js';
@@ -25,10 +26,10 @@ const BACKFILL_STEP_MS = 5000;
 export const SIM_CONTEXT = 'hive-demo';
 
 /** Every part of the simulated system, wired into a world that has already lived its first hour. */
-export function buildWorld(scenario: ScenarioName, seed: number, now: () => number) {
+export function buildWorld(scenario: ScenarioName, seed: number, now: () => number, rbac: RbacRole = 'admin') {
   const startMs = now();
   const logs = createLogStore({ now });
-  const cluster = createKubeCluster({ rng: createRng(seed, 'kube'), logs, now, nodes: NODES, clusterName: SIM_CONTEXT });
+  const cluster = createKubeCluster({ rng: createRng(seed, 'kube'), logs, now, nodes: NODES, clusterName: SIM_CONTEXT, policy: rbacPolicy(rbac) });
   const metrics = createMetricsEngine({ rng: createRng(seed, 'metrics'), now });
   const rules = createAlertRules();
   const alertmanager = createAlertmanager({ now, rng: createRng(seed, 'alertmanager') });
@@ -42,7 +43,7 @@ export function buildWorld(scenario: ScenarioName, seed: number, now: () => numb
 
 export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorHandle> {
   const now = () => Date.now();
-  const { world, parts } = buildWorld(opts.scenario, opts.seed, now);
+  const { world, parts } = buildWorld(opts.scenario, opts.seed, now, opts.rbac);
   const { cluster, metrics, alertmanager, consensus, logs } = parts;
   world.tick(now());
 

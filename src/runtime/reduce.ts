@@ -17,6 +17,7 @@ export function initialUi(): UiState {
     filter: perPane(''),
     filterEditing: false,
     helpOpen: false,
+    helpPage: 0,
     logsPaused: false,
     flash: null,
     modal: null,
@@ -55,6 +56,11 @@ function setFilter(state: AppState, text: string): AppState {
 
 export function reduceIntent(state: AppState, intent: Intent): AppState {
   const ui = state.ui;
+  // While help is open, the movement keys page through it instead of moving the hidden pane's selection.
+  if (ui.helpOpen) {
+    const step = ({ 'select-next': 1, 'page-down': 1, 'select-prev': -1, 'page-up': -1 } as Record<string, number>)[intent.type];
+    if (step !== undefined) return withUi(state, { helpPage: ui.helpPage + step });
+  }
   if (isModalIntent(intent)) {
     const { modal } = stepModal(ui.modal, intent);
     return modal === ui.modal ? state : withUi(state, { modal });
@@ -100,7 +106,7 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
       return withUi(cleared, { filterEditing: false });
     }
     case 'help-toggle':
-      return withUi(state, { helpOpen: !ui.helpOpen });
+      return withUi(state, { helpOpen: !ui.helpOpen, helpPage: 0 });
     case 'help-close':
       // Escape closes whichever overlay is up: the help, else the Actions view.
       if (ui.helpOpen) return withUi(state, { helpOpen: false });

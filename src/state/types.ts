@@ -209,6 +209,8 @@ export interface UiState {
   /** true while the user is typing a filter for the focused pane */
   filterEditing: boolean;
   helpOpen: boolean;
+  /** page of the help overlay when it does not fit (the overlay wraps the number) */
+  helpPage: number;
   logsPaused: boolean;
   /** a short status-line message (e.g. "logs paused"), cleared after a few seconds */
   flash: string | null;

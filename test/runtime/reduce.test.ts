@@ -79,3 +79,16 @@ describe('intent reduction', () => {
     expect(run(paused, { type: 'logs-pause-toggle' }).ui).toMatchObject({ logsPaused: false, flash: 'logs resumed' });
   });
 });
+
+import { hiveState as helpState } from '../views/fixtures.js';
+describe('help paging', () => {
+  it('pages the help with j/k while it is open, and leaves the pane selection alone', () => {
+    let s = reduceIntent(helpState(), { type: 'help-toggle' });
+    s = reduceIntent(s, { type: 'select-next' });
+    expect(s.ui.helpPage).toBe(1);
+    expect(s.ui.selection.pods).toBe(0);
+    s = reduceIntent(s, { type: 'help-toggle' });
+    s = reduceIntent(s, { type: 'help-toggle' });
+    expect(s.ui.helpPage).toBe(0);
+  });
+});

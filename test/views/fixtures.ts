@@ -225,6 +225,7 @@ export function hiveState(overrides: Partial<AppState> = {}): AppState {
       filter: { pods: '', slos: '', alerts: '', latency: '', consensus: '', logs: '' },
       filterEditing: false,
       helpOpen: false,
+      helpPage: 0,
       logsPaused: false,
       flash: null,
       modal: null,
