@@ -1,5 +1,6 @@
 // Silence matchers as Alertmanager applies them (=, !=, =~, !~; regexes anchored at both ends; a missing
 // label matches as ""), so the modal's preview lists exactly the alerts the silence will mute.
+import { compileMatcher, LABEL_NAME, matchesValue, type LabelMatcher } from '../labels/matchers.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import type { SilenceMatcher } from './types.js';
 
@@ -16,7 +17,6 @@ export function defaultMatchers(alertname: string, labels: Record<string, string
   }));
 }
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** Compile every matcher, or say which one is wrong. */
 export function compileMatchers(matchers: readonly SilenceMatcher[]): { test: (labels: Record<string, string>) => boolean } | { error: string } {
@@ -24,17 +24,13 @@ export function compileMatchers(matchers: readonly SilenceMatcher[]): { test: (l
   const compiled: ((labels: Record<string, string>) => boolean)[] = [];
   for (const m of matchers) {
     if (!LABEL_NAME.test(m.name)) return { error: `invalid label name "${sanitizeLine(m.name, 128)}" in a matcher` };
-    if (m.isRegex) {
-      let re: RegExp;
-      try {
-        re = new RegExp(`^(?:${m.value})$`);
-      } catch (err) {
-        return { error: `matcher ${m.name}: invalid regular expression: ${sanitizeLine((err as Error).message, 200)}` };
-      }
-      compiled.push((l) => re.test(l[m.name] ?? '') === m.isEqual);
-    } else {
-      compiled.push((l) => ((l[m.name] ?? '') === m.value) === m.isEqual);
+    let matcher: LabelMatcher;
+    try {
+      matcher = compileMatcher(m.name, m.isRegex ? (m.isEqual ? '=~' : '!~') : m.isEqual ? '=' : '!=', m.value);
+    } catch (err) {
+      return { error: `matcher ${m.name}: invalid regular expression: ${sanitizeLine((err as Error).message, 200)}` };
     }
+    compiled.push((l) => matchesValue(matcher, l[m.name]));
   }
   // Alertmanager refuses a silence whose matchers all match the empty string: it would mute everything
   if (compiled.every((f) => f({}))) return { error: 'at least one matcher must not match the empty string' };

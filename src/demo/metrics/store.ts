@@ -76,7 +76,7 @@ export function createSeriesStore(retentionMs = DEFAULT_RETENTION_MS): SeriesSto
       trim(s, tMs);
     },
     select(matchers) {
-      const nameEq = matchers.find((m) => m.name === METRIC_NAME && m.op === '=');
+      const nameEq = matchers.find((m) => m.name === METRIC_NAME && m.type === '=');
       const candidates = nameEq ? (byName.get(nameEq.value) ?? []) : byKey.values();
       const out: Series[] = [];
       for (const s of candidates) if (s.t.length > s.start && matchesAll(matchers, s.labels)) out.push(s);

@@ -13,7 +13,7 @@ function show(e: Expr): string {
     case 'vector':
       return `${e.name ?? ''}{${e.matchers
         .filter((m) => m.name !== '__name__' || e.name === undefined)
-        .map((m) => `${m.name}${m.op}"${m.value}"`)
+        .map((m) => `${m.name}${m.type}"${m.value}"`)
         .join(',')}}${e.offsetMs ? ` offset ${e.offsetMs}` : ''}`;
     case 'matrix':
       return `${show(e.selector)}[${e.rangeMs}]`;

@@ -154,7 +154,7 @@ function absentLabels(e: Expr): Labels {
   const counts = new Map<string, number>();
   for (const m of sel.matchers) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   for (const m of sel.matchers) {
-    if (m.name !== METRIC_NAME && m.op === '=' && counts.get(m.name) === 1) out[m.name] = m.value;
+    if (m.name !== METRIC_NAME && m.type === '=' && counts.get(m.name) === 1) out[m.name] = m.value;
   }
   return out;
 }
