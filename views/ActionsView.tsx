@@ -1,16 +1,15 @@
 // The Actions view: this session's audit journal, newest first, over the panes like the help overlay.
 // It shows what the journal file holds for this session: every attempt, cancelled and refused included.
-import { Box } from 'ink';
 import type { JournalEntry } from '../src/actions/types.js';
 import type { Keymap } from '../keymaps/types.js';
 import type { AppState } from '../src/state/types.js';
-import { Line, TextLine, type Segment } from './components/Line.js';
+import { TextLine, type Segment } from './components/Line.js';
+import { Overlay } from './components/Overlay.js';
 import { Table, type Column } from './components/Table.js';
 import { useTheme } from './theme/ThemeContext.js';
 import type { Theme } from './theme/theme.js';
 import { formatClock, plural } from './format.js';
 import { keysLabel } from './keyLabels.js';
-import { cellWidth } from './text.js';
 
 type Row = JournalEntry & { index: number };
 
@@ -56,16 +55,11 @@ export function ActionsView({ state, keymap, width, height }: { state: AppState;
     .filter((k, i, all) => all.indexOf(k) === i)
     .join(' or ');
   const title: Segment[] = [
-    { text: '┏━ ' },
     { text: 'Actions', bold: true, inverse: true },
     { text: ` ━ ${plural(entries.length, 'attempt')} this session${state.actions.readOnly ? ' · read-only' : ''}${close ? ` ━ ${close} to close` : ''} ` },
   ];
-  const titleText = title.map((s) => s.text).join('');
-  title.push({ text: `${'━'.repeat(Math.max(0, width - cellWidth(titleText) - 1))}┓` });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Line segments={title} />
-      <Box borderStyle="bold" borderTop={false} flexDirection="column" width={width} height={height - 1} overflow="hidden">
+    <Overlay title={title} width={width} height={height}>
         <Table
           columns={columns(theme)}
           rows={entries}
@@ -76,7 +70,6 @@ export function ActionsView({ state, keymap, width, height }: { state: AppState;
           keyOf={(e) => String(e.index)}
           empty={<TextLine text="no actions yet this session: every attempt, cancelled ones too, is listed here" color={theme.muted} />}
         />
-      </Box>
-    </Box>
+    </Overlay>
   );
 }

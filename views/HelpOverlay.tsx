@@ -5,6 +5,7 @@ import { Box } from 'ink';
 import type { KeyContext, Keymap } from '../keymaps/types.js';
 import { PANES } from '../src/state/types.js';
 import { Line, type Segment } from './components/Line.js';
+import { Overlay } from './components/Overlay.js';
 import { useTheme } from './theme/ThemeContext.js';
 import { cellWidth, clip, fit } from './text.js';
 import { contextLabel, keyFor, keysLabel } from './keyLabels.js';
@@ -81,7 +82,6 @@ export function HelpOverlay({ keymap, width, height, page = 0 }: { keymap: Keyma
   const cols = pages[current] ?? [];
   const close = [keyFor(keymap, 'help-close', 'help'), keyFor(keymap, 'help-toggle')].filter(Boolean).join(' or ');
   const title: Segment[] = [
-    { text: '┏━ ' },
     { text: 'Help', bold: true, inverse: true },
     { text: ` ━ ${close} to close ` },
   ];
@@ -89,12 +89,8 @@ export function HelpOverlay({ keymap, width, height, page = 0 }: { keymap: Keyma
     const turn = [keyFor(keymap, 'select-next'), keyFor(keymap, 'select-prev')].filter(Boolean).join('/');
     title.push({ text: '━ ' }, { text: `page ${current + 1}/${pages.length}`, bold: true, color: theme.accent }, { text: turn ? `, ${turn} for more ` : ' ' });
   }
-  const titleText = title.map((s) => s.text).join('');
-  title.push({ text: `${'━'.repeat(Math.max(0, width - cellWidth(titleText) - 1))}┓` });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Line segments={title} />
-      <Box borderStyle="bold" borderTop={false} flexDirection="column" width={width} height={height - 1} overflow="hidden">
+    <Overlay title={title} width={width} height={height}>
         <Box flexDirection="row" width={inner} height={bodyHeight} overflow="hidden">
           {cols.map((col, c) => (
             <Box key={c} flexDirection="column" width={colWidth} overflow="hidden">
@@ -114,7 +110,6 @@ export function HelpOverlay({ keymap, width, height, page = 0 }: { keymap: Keyma
             </Box>
           ))}
         </Box>
-      </Box>
-    </Box>
+    </Overlay>
   );
 }
