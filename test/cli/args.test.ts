@@ -24,7 +24,9 @@ describe('argv parsing', () => {
       namespace: 'production',
       readOnly: true,
     });
-    expect(parseArgs(['demo', '--scenario', 'db-down', '--seed', '9'])).toEqual({ kind: 'demo', scenario: 'db-down', seed: 9, readOnly: false });
+    expect(parseArgs(['demo', '--scenario', 'db-down', '--seed', '9'])).toEqual({ kind: 'demo', scenario: 'db-down', seed: 9, readOnly: false, rbac: 'admin' });
+    expect(parseArgs(['demo', '--rbac', 'viewer'])).toMatchObject({ kind: 'demo', rbac: 'viewer' });
+    expect(() => parseArgs(['demo', '--rbac', 'root'])).toThrow(/--rbac must be one of admin, oncall, viewer/);
     expect(parseArgs(['simulate', '--port=8080', '--out', '/tmp/x'])).toMatchObject({ kind: 'simulate', port: 8080, out: '/tmp/x', scenario: 'crashloop' });
     expect(parseArgs(['snapshot', '--demo', '--width', '80', '--height', '24', '--format', 'json'])).toMatchObject({
       kind: 'snapshot',

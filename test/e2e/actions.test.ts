@@ -182,7 +182,19 @@ describe('remediation actions in the bad-deploy demo', () => {
     expect(journal()).toEqual([]);
   }, 90000);
 
-  it.todo('RBAC: a denied action shows the reason greyed and in the modal (needs a way to give `demo` an access policy; covered in test/runtime/action-flow.test.ts and the executor tests)');
+  it('RBAC: as the simulated "oncall" role, delete is greyed with the reason and refused in the modal; undo stays offered', async () => {
+    const s = await demo(['--rbac', 'oncall']);
+    await s.waitFor(/\^D delete✖.*forbidden/);
+    s.press(CTRL_D);
+    const modal = await s.waitFor('not permitted');
+    expect(modal).toMatch(/may not delete pods/);
+    expect(modal).not.toContain('[ Confirm ]');
+    s.press(KEYS.esc);
+    await s.waitFor(noModal);
+    expect(s.text()).toMatch(/u undo(?!✖)/);
+    // closing a denied modal changes nothing; the journal says so
+    expect(journal().map((e) => [e.action, e.decision])).toEqual([['pod-delete', 'cancelled']]);
+  }, 90000);
 });
 
 describe('cancelling changes nothing, checked through the Kubernetes API', () => {
