@@ -170,6 +170,50 @@ describe('remediation actions in the bad-deploy demo', () => {
     expect(journal().map((e) => [e.action, e.decision, e.result])).toEqual([['leader-transfer', 'confirmed', 'success']]);
   }, 90000);
 
+  it('the remaining paths: delete confirmed by typing the pod name, restart confirmed with y, silence and transfer cancelled', async () => {
+    const s = await demo();
+    s.press(CTRL_D);
+    const modal = await s.waitFor('✔ server dry run: ok');
+    const pod = /Delete pod production\/(claude-tui-[a-z0-9-]+)/.exec(modal)![1]!;
+    s.press(KEYS.tab);
+    s.press(pod);
+    s.press(KEYS.tab);
+    s.press(KEYS.enter);
+    await s.waitFor('press any key to close', 20000);
+    expect(s.text()).toMatch(/✔/);
+    s.press(' ');
+    await s.waitFor(noModal);
+
+    s.press('r');
+    await s.waitFor('✔ server dry run: ok');
+    s.press('y');
+    await s.waitFor('press any key to close', 20000);
+    s.press(' ');
+    await s.waitFor(noModal);
+
+    s.press('3');
+    await s.waitFor(/x silence/);
+    s.press('x');
+    await s.waitFor(/Would silence \d+ firing alert/);
+    s.press(KEYS.esc);
+    await s.waitFor((t) => !/Would silence/.test(t));
+
+    s.press('5');
+    await s.waitFor(/L transfer leader/);
+    s.press('L');
+    await s.waitFor(/Transfer leadership to/);
+    s.press('n');
+    await s.waitFor((t) => !/Transfer leadership to/.test(t));
+
+    expect(journal().map((e) => [e.action, e.decision, e.result])).toEqual([
+      ['pod-delete', 'confirmed', 'success'],
+      ['rollout-restart', 'confirmed', 'success'],
+      ['silence-create', 'cancelled', null],
+      ['leader-transfer', 'cancelled', null],
+    ]);
+    expect(journal()[0]!.target).toContain(pod);
+  }, 90000);
+
   it('read-only: every action key explains the session is read-only, opens nothing and writes nothing', async () => {
     const s = await demo(['--read-only']);
     await s.waitFor('read-only session');
