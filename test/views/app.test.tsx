@@ -128,7 +128,7 @@ describe('App focus changes', () => {
       const rows = stripAnsi(stdout.last).split('\n');
       const pods = rows.findIndex((l) => l.includes('─ Pods ─'));
       // only the Pods half of the line: the SLOs pane beside it has its own status line
-      expect(rows[pods + 1]!.slice(0, 40)).toMatch(/updated \d+s ago/);
+      expect(rows[pods + 1]!.slice(0, 40)).toMatch(/watching \(live\)/);
     } finally {
       instance.unmount();
       instance.cleanup();

@@ -89,11 +89,11 @@ describe('Pods pane', () => {
     expect(frame).not.toContain('CrashLoopBackOff');
   });
 
-  it('shows "updated Ns ago" from state.now', () => {
+  it('shows "updated Ns ago" from state.now when not watching, and that it watches when it does', () => {
     const state = hiveState();
-    state.kube = { ...state.kube, updatedAt: NOW - 7000 };
-    expect(lineWith(renderFrameText(state, BIG), 'Pods')).toBeDefined();
+    state.kube = { ...state.kube, updatedAt: NOW - 7000, data: { ...state.kube.data!, watch: 'reconnecting' } };
     expect(renderFrameText(state, BIG)).toContain('updated 7s ago');
+    expect(renderFrameText(hiveState(), BIG)).toContain('● watching (live)');
   });
 });
 

@@ -25,6 +25,11 @@ export interface PaneProps {
   summary?: string;
   /** right-hand side of the status line, e.g. "1-12 of 38" or a PAUSED badge */
   status?: Segment[];
+  /**
+   * Shown instead of "updated Ns ago" while the source streams (a live watch is fresh by definition, and a
+   * ticking age would redraw the line every second for nothing).
+   */
+  live?: string;
   /** body when there is data; never called without data */
   children: (size: BodySize) => ReactNode;
 }
@@ -61,7 +66,7 @@ function TopBorder({ title, summary, focused, width }: { title: string; summary?
   );
 }
 
-function StatusLine({ source, now, extra, width }: { source: PaneProps['source']; now: number; extra?: Segment[]; width: number }) {
+function StatusLine({ source, now, extra, width, live }: { source: PaneProps['source']; now: number; extra?: Segment[]; width: number; live?: string }) {
   const theme = useTheme();
   const extraText = (extra ?? []).map((s) => s.text).join('');
   const extraWidth = Math.min(cellWidth(extraText), Math.floor(width / 2));
@@ -77,6 +82,8 @@ function StatusLine({ source, now, extra, width }: { source: PaneProps['source']
         <Spinner type="dots" /> <Text>{clip('loading…', Math.max(0, left - 2))}</Text>
       </Text>
     );
+  } else if (live && source.data !== null) {
+    main = <Line segments={[{ text: clip(live, left), color: theme.muted }]} />;
   } else if (source.updatedAt !== null) {
     main = <Line segments={[{ text: clip(`updated ${formatSince(now - source.updatedAt)} ago`, left), color: theme.muted }]} />;
   } else {
@@ -103,7 +110,7 @@ export function emptyMessage(source: PaneProps['source']): string {
   return 'not configured';
 }
 
-export function Pane({ title, focused, width, height, source, now, summary, status, children }: PaneProps) {
+export function Pane({ title, focused, width, height, source, now, summary, status, live, children }: PaneProps) {
   const theme = useTheme();
   const innerWidth = Math.max(0, width - 2);
   const bodyHeight = Math.max(0, height - 3);
@@ -125,7 +132,7 @@ export function Pane({ title, focused, width, height, source, now, summary, stat
         borderColor={focused ? theme.focus : undefined}
         overflow="hidden"
       >
-        <StatusLine source={source} now={now} extra={status} width={innerWidth} />
+        <StatusLine source={source} now={now} extra={status} width={innerWidth} live={live} />
         {bodyHeight > 0 && (
           <Box flexDirection="column" width={innerWidth} height={bodyHeight} overflow="hidden">
             {source.data === null ? (

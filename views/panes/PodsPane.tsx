@@ -84,6 +84,7 @@ export function PodsPane({ state, width, height, focused, rich, keymap = DEFAULT
       now={state.now}
       summary={state.kube.data ? podsSummary(all, pods.length, filterLabel(state, 'pods')) : filterLabel(state, 'pods') || undefined}
       status={status}
+      live={state.kube.data?.watch === 'live' ? '● watching (live)' : undefined}
     >
       {(size) => (
         <Box flexDirection="column" width={size.width} height={size.height}>
