@@ -35,12 +35,30 @@ const matches = (filter: string, ...fields: string[]) => {
   return fields.some((f) => f.toLowerCase().includes(needle));
 };
 
-export function visiblePods(state: AppState): PodInfo[] {
-  const pods = state.kube.data?.pods ?? [];
-  const filter = state.ui.filter.pods;
-  return pods
+/**
+ * Remembers the last result per input list and filter: every render, key press and clock tick asks for the
+ * visible pods, and sorting thousands of them each time would make the keyboard lag on a big cluster.
+ */
+function memoByList<T, R>(compute: (items: readonly T[], filter: string) => R): (items: readonly T[], filter: string) => R {
+  const cache = new WeakMap<readonly T[], { filter: string; result: R }>();
+  return (items, filter) => {
+    const hit = cache.get(items);
+    if (hit && hit.filter === filter) return hit.result;
+    const result = compute(items, filter);
+    cache.set(items, { filter, result });
+    return result;
+  };
+}
+
+const NO_PODS: PodInfo[] = [];
+const sortedPods = memoByList((pods: readonly PodInfo[], filter: string) =>
+  pods
     .filter((p) => matches(filter, p.name, p.namespace, p.status, p.node, p.owner ?? ''))
-    .sort((a, b) => podRank(a) - podRank(b) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+    .sort((a, b) => podRank(a) - podRank(b) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name)),
+);
+
+export function visiblePods(state: AppState): PodInfo[] {
+  return sortedPods(state.kube.data?.pods ?? NO_PODS, state.ui.filter.pods);
 }
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, warning: 2, info: 3 };
