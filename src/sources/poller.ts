@@ -101,6 +101,8 @@ export function createPoller<T>(opts: PollerOptions<T>): Poller {
 }
 
 /** The state of a backend the config leaves out: shown as "not configured", never retried. */
-export function notConfigured<T>(name: string): SourceState<T> {
-  return { data: null, error: `${name}: not configured`, updatedAt: null, loading: false };
+// Not an error: a backend left out of the config is a choice, shown muted as "not configured" (no data,
+// no error, not loading), never as a red failure on every refresh.
+export function notConfigured<T>(_name: string): SourceState<T> {
+  return { data: null, error: null, updatedAt: null, loading: false };
 }

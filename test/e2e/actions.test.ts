@@ -170,8 +170,24 @@ describe('remediation actions in the bad-deploy demo', () => {
     expect(journal().map((e) => [e.action, e.decision, e.result])).toEqual([['leader-transfer', 'confirmed', 'success']]);
   }, 90000);
 
-  it('the remaining paths: delete confirmed by typing the pod name, restart confirmed with y, silence and transfer cancelled', async () => {
+  it('the remaining paths: silence and transfer cancelled, delete confirmed by typing the pod name, restart confirmed with y', async () => {
     const s = await demo();
+    // First the cancels, while the scenario's alerts are certainly firing.
+    s.press('3');
+    await s.waitFor(/x silence/);
+    s.press('x');
+    await s.waitFor(/Silence alert /);
+    s.press(KEYS.esc);
+    await s.waitFor((t) => !/Silence alert /.test(t));
+
+    s.press('5');
+    await s.waitFor(/L transfer leader/);
+    s.press('L');
+    await s.waitFor(/Transfer leadership to/);
+    s.press('n');
+    await s.waitFor((t) => !/Transfer leadership to/.test(t));
+
+    s.press('1');
     s.press(CTRL_D);
     const modal = await s.waitFor('✔ server dry run: ok');
     const pod = /Delete pod production\/(claude-tui-[a-z0-9-]+)/.exec(modal)![1]!;
@@ -191,27 +207,13 @@ describe('remediation actions in the bad-deploy demo', () => {
     s.press(' ');
     await s.waitFor(noModal);
 
-    s.press('3');
-    await s.waitFor(/x silence/);
-    s.press('x');
-    await s.waitFor(/Would silence \d+ firing alert/);
-    s.press(KEYS.esc);
-    await s.waitFor((t) => !/Would silence/.test(t));
-
-    s.press('5');
-    await s.waitFor(/L transfer leader/);
-    s.press('L');
-    await s.waitFor(/Transfer leadership to/);
-    s.press('n');
-    await s.waitFor((t) => !/Transfer leadership to/.test(t));
-
     expect(journal().map((e) => [e.action, e.decision, e.result])).toEqual([
-      ['pod-delete', 'confirmed', 'success'],
-      ['rollout-restart', 'confirmed', 'success'],
       ['silence-create', 'cancelled', null],
       ['leader-transfer', 'cancelled', null],
+      ['pod-delete', 'confirmed', 'success'],
+      ['rollout-restart', 'confirmed', 'success'],
     ]);
-    expect(journal()[0]!.target).toContain(pod);
+    expect(journal()[2]!.target).toContain(pod);
   }, 90000);
 
   it('read-only: every action key explains the session is read-only, opens nothing and writes nothing', async () => {
