@@ -8,7 +8,7 @@ import { notConfigured } from '../sources/poller.js';
 import { sameTarget } from '../sources/logs.js';
 import type { Intent } from '../state/intents.js';
 import { initialSourceState, type AppState, type LogTarget, type LogsData, type PodInfo, type SourceState } from '../state/types.js';
-import { initialUi, reduceIntent } from './reduce.js';
+import { emptyAppState, reduceIntent } from './reduce.js';
 import { isPodProblem, selectedPod, visiblePods } from './selectors.js';
 import { buildSources, type BuildSources, type SourceSet } from './sources.js';
 import { createStore, type Store } from './store.js';
@@ -129,26 +129,9 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
 
   function placeholderState(): AppState {
     const t = now();
-    return {
-      meta: {
-        mode: opts.mode,
-        context: '',
-        namespace: config.kubernetes.namespace,
-        scenario: opts.scenario,
-        startedAt: t,
-        version: packageVersion(),
-      },
-      kube: initialSourceState(),
-      slos: initialSourceState(),
-      latency: initialSourceState(),
-      alerts: initialSourceState(),
-      consensus: initialSourceState(),
-      logs: initialSourceState(),
-      logErrors: initialSourceState(),
-      ui: initialUi(),
-      actions: { readOnly: opts.readOnly ?? config.readOnly ?? false, permissions: {}, journal: opts.executor?.entries() ?? [] },
-      now: t,
-    };
+    const meta = { mode: opts.mode, context: '', namespace: config.kubernetes.namespace, scenario: opts.scenario, startedAt: t, version: packageVersion() };
+    const base = emptyAppState(meta, t);
+    return { ...base, actions: { ...base.actions, readOnly: opts.readOnly ?? config.readOnly ?? false, journal: opts.executor?.entries() ?? [] } };
   }
 
   function initialState(st: AppState): AppState {

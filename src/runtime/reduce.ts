@@ -1,6 +1,6 @@
 // Pure UI-state reduction of intents. Side effects (quit, log retargeting, clearing) live in the controller.
 import type { Intent } from '../state/intents.js';
-import { PANES, type AppState, type PaneId, type UiState } from '../state/types.js';
+import { initialSourceState, PANES, type AppMeta, type AppState, type PaneId, type UiState } from '../state/types.js';
 import { rowCount } from './selectors.js';
 import { isModalIntent, stepModal } from './modal.js';
 
@@ -22,6 +22,23 @@ export function initialUi(): UiState {
     flash: null,
     modal: null,
     actionsViewOpen: false,
+  };
+}
+
+/** Every source loading, nothing selected: the state before the first answer arrives. */
+export function emptyAppState(meta: AppMeta, now: number): AppState {
+  return {
+    meta,
+    kube: initialSourceState(),
+    slos: initialSourceState(),
+    latency: initialSourceState(),
+    alerts: initialSourceState(),
+    consensus: initialSourceState(),
+    logs: initialSourceState(),
+    logErrors: initialSourceState(),
+    ui: initialUi(),
+    actions: { readOnly: false, permissions: {}, journal: [] },
+    now,
   };
 }
 

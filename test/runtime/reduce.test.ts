@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { initialUi, reduceIntent } from '../../src/runtime/reduce.js';
+import { emptyAppState, reduceIntent } from '../../src/runtime/reduce.js';
 import { selectedPod } from '../../src/runtime/selectors.js';
 import type { Intent } from '../../src/state/intents.js';
-import { initialSourceState, type AppState } from '../../src/state/types.js';
+import type { AppState } from '../../src/state/types.js';
 import { podInfo } from './fixtures.js';
 
 function withPods(names: string[]): AppState {
-  return {
-    meta: { mode: 'demo', context: '', namespace: null, scenario: null, startedAt: 0, version: '0' },
-    kube: { data: { pods: names.map((n) => podInfo(n)), deployments: [], context: '', cluster: '', watch: 'live' }, error: null, updatedAt: 1, loading: false },
-    slos: initialSourceState(),
-    latency: initialSourceState(),
-    alerts: initialSourceState(),
-    consensus: initialSourceState(),
-    logs: initialSourceState(),
-    ui: initialUi(),
-    now: 0,
-  };
+  const base = emptyAppState({ mode: 'demo', context: '', namespace: null, scenario: null, startedAt: 0, version: '0' }, 0);
+  return { ...base, kube: { data: { pods: names.map((n) => podInfo(n)), deployments: [], context: '', cluster: '', watch: 'live' }, error: null, updatedAt: 1, loading: false } };
 }
 
 const run = (state: AppState, ...intents: Intent[]) => intents.reduce(reduceIntent, state);

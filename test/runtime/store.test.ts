@@ -1,19 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../src/runtime/store.js';
-import { initialUi } from '../../src/runtime/reduce.js';
-import { initialSourceState, type AppState } from '../../src/state/types.js';
+import { emptyAppState } from '../../src/runtime/reduce.js';
+import type { AppState } from '../../src/state/types.js';
 
-const state = (): AppState => ({
-  meta: { mode: 'demo', context: '', namespace: null, scenario: null, startedAt: 0, version: '0' },
-  kube: initialSourceState(),
-  slos: initialSourceState(),
-  latency: initialSourceState(),
-  alerts: initialSourceState(),
-  consensus: initialSourceState(),
-  logs: initialSourceState(),
-  ui: initialUi(),
-  now: 0,
-});
+const state = (): AppState => emptyAppState({ mode: 'demo', context: '', namespace: null, scenario: null, startedAt: 0, version: '0' }, 0);
 
 describe('store', () => {
   beforeEach(() => vi.useFakeTimers());

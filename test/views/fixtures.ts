@@ -1,5 +1,6 @@
 // Realistic Hive Mind state for view tests: an incident in progress (a CrashLoopBackOff coordinator,
 // an availability breach, alerts firing, a 3-node raft cluster, logs from hive-mind-rust).
+import { initialUi } from '../../src/runtime/reduce.js';
 import type {
   AlertGroup,
   AlertInfo,
@@ -219,18 +220,7 @@ export function hiveState(overrides: Partial<AppState> = {}): AppState {
         { job: 'claude-tui', count: 4, lastLine: '{"level":"error","msg":"upstream timeout"}' },
       ],
     }),
-    ui: {
-      focus: 'pods',
-      selection: { pods: 0, slos: 0, alerts: 0, latency: 0, consensus: 0, logs: 0 },
-      filter: { pods: '', slos: '', alerts: '', latency: '', consensus: '', logs: '' },
-      filterEditing: false,
-      helpOpen: false,
-      helpPage: 0,
-      logsPaused: false,
-      flash: null,
-      modal: null,
-      actionsViewOpen: false,
-    },
+    ui: initialUi(),
     actions: { readOnly: false, permissions: {}, journal: [] },
     now: NOW,
     ...overrides,
