@@ -1,6 +1,7 @@
 // One frame of the App at a fixed size as plain text: for `hive-oncall snapshot` and for tests.
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
+import type { ReactElement } from 'react';
 import type { AppState } from '../src/state/types.js';
 import type { StateStore } from '../src/state/intents.js';
 import type { Keymap } from '../keymaps/types.js';
@@ -44,30 +45,35 @@ export interface FrameOptions {
   color?: boolean;
 }
 
-/** Raw frame as Ink wrote it (with SGR codes when chalk has colour support). */
-export function renderFrameRaw(state: AppState, size: { width: number; height: number }, opts: FrameOptions = {}): string {
+/** Any element rendered once at a fixed size, as Ink wrote it (with SGR codes when chalk has colour support). */
+export function renderElementRaw(element: ReactElement, size: { width: number; height: number }): string {
   const stdout = new FrameStdout(size.width, size.height);
   const stdin = Object.assign(new EventEmitter(), { isTTY: false, setRawMode: () => {}, setEncoding: () => {}, ref: () => {}, unref: () => {}, read: () => null });
-  const instance = render(
+  const instance = render(element, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: new FrameStdout(size.width, size.height) as unknown as NodeJS.WriteStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  const frame = stdout.last;
+  instance.unmount();
+  instance.cleanup();
+  return frame;
+}
+
+/** Raw frame of the App as Ink wrote it. */
+export function renderFrameRaw(state: AppState, size: { width: number; height: number }, opts: FrameOptions = {}): string {
+  return renderElementRaw(
     <App
       store={staticStore(state)}
       keymap={opts.keymap}
       interactive={false}
       theme={opts.color === undefined ? undefined : createTheme(opts.color)}
     />,
-    {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      stderr: new FrameStdout(size.width, size.height) as unknown as NodeJS.WriteStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    },
+    size,
   );
-  const frame = stdout.last;
-  instance.unmount();
-  instance.cleanup();
-  return frame;
 }
 
 /**
