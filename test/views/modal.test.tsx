@@ -98,8 +98,12 @@ describe('confirmation modal', () => {
     const frame = renderFrameText(withModal(typed), SMALL);
     expectFits(frame, SMALL);
     expect(frame).toMatch(/replicas\s+\[6▏\s*\]\s+current 3 -> new 6/);
-    expect(frame).toMatch(/y confirm/);
-    expect(frame).toMatch(/Esc\/n cancel/);
+    // while the number field has focus, y and n are typed text: the hint must not offer them
+    expect(frame).not.toMatch(/y confirm/);
+    expect(frame).toMatch(/Esc cancel/);
+    const onButton = renderFrameText(withModal(stepModal(typed, { type: 'modal-focus-next' }).modal!), SMALL);
+    expect(onButton).toMatch(/y confirm/);
+    expect(onButton).toMatch(/Esc\/n cancel/);
   });
 
   it('shows rollout undo as a before -> after diff', () => {

@@ -3,7 +3,7 @@
 // with an "… N more" line when the terminal is short; the buttons and the context line never do.
 import type { ActionPlan } from '../../src/actions/types.js';
 import type { AppState, ModalField, ModalState } from '../../src/state/types.js';
-import { confirmBlocker, parseDuration, quickConfirmAllowed } from '../../src/runtime/modal.js';
+import { confirmBlocker, modalTextFocus, parseDuration, quickConfirmAllowed } from '../../src/runtime/modal.js';
 import type { Segment } from '../components/Line.js';
 import type { Theme } from '../theme/theme.js';
 import { cellWidth, clean } from '../text.js';
@@ -152,7 +152,11 @@ function hintRow(m: ModalState, keys: ModalKeys, theme: Theme): ModalRow {
   else if (m.phase === 'done') text = 'press any key to close';
   else if (m.phase === 'running') text = 'submitted once: waiting for the answer';
   else if (m.phase === 'planning' || m.phase === 'replanning') text = `${keys.cancel} cancel`;
-  else {
+  else if (modalTextFocus({ modal: m })) {
+    // In a text field y and n are letters: only the non-printable keys act, so only they are offered.
+    const cancel = keys.cancel.split('/').filter((k) => [...k].length > 1).join('/') || keys.cancel;
+    text = [`${keys.next} next`, `${keys.activate} next field`, `${cancel} cancel`].join(' · ');
+  } else {
     const parts = [`${keys.next} next`, `${keys.activate} press focused button`];
     if (m.plan && quickConfirmAllowed(m.plan)) parts.push(`${keys.confirm} confirm`);
     parts.push(`${keys.cancel} cancel`);
