@@ -1,6 +1,6 @@
 // The Actions view: this session's audit journal, newest first, over the panes like the help overlay.
 // It shows what the journal file holds for this session: every attempt, cancelled and refused included.
-import type { JournalEntry } from '../src/actions/types.js';
+import type { JournalEntry } from '../src/state/actions.js';
 import type { Keymap } from '../keymaps/types.js';
 import type { AppState } from '../src/state/types.js';
 import { TextLine, type Segment } from './components/Line.js';

@@ -1,34 +1,6 @@
 // Human formats for numbers and times, kubectl-style where kubectl has a convention.
 import type { SloValue } from '../src/state/types.js';
 
-/** kubectl-style age: 45s, 12m, 3h, 5d (two units while short: 3h12m, 2d4h). */
-export function formatAge(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '0s';
-  const s = Math.floor(ms / 1000);
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 10) return `${m}m${s % 60 ? `${s % 60}s` : ''}`;
-  if (m < 180) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 8) return `${h}h${m % 60 ? `${m % 60}m` : ''}`;
-  if (h < 48) return `${h}h`;
-  const d = Math.floor(h / 24);
-  if (d < 8) return `${d}d${h % 24 ? `${h % 24}h` : ''}`;
-  return `${d}d`;
-}
-
-/** Short "since" for alerts and headers: 12s, 12m, 3h, 2d. */
-export function formatSince(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '0s';
-  const s = Math.floor(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h`;
-  return `${Math.floor(h / 24)}d`;
-}
-
 const trim = (n: number, digits: number): string => String(Number(n.toFixed(digits)));
 
 /** An SLO value in its unit: 99.95%, 0.05%, 1.42s, 153 rps. */

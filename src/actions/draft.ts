@@ -1,6 +1,6 @@
 // A prepared action: what the modal shows plus how to carry it out. Each action module turns a request
 // into a Draft; the executor adds permission, production and confirmation on top and owns the journal.
-import type { ActionParams, ActionPlan, ActionRequest, ActionResult } from './types.js';
+import type { ActionParams, ActionPlan, ActionRequest, ActionResult } from '../state/actions.js';
 
 export interface Draft {
   context: string;
@@ -33,7 +33,7 @@ export function blockedDraft(base: { context: string; cluster: string; risk: Act
     changes: [],
     diff: [],
     preview: [],
-    dryRun: { ok: false, message },
+    dryRun: { kind: 'pre-check', ok: false, message },
     params,
     validate: () => message,
     apply: async () => fail(message),

@@ -17,7 +17,7 @@ import { prepareUndo } from './rollout-undo.js';
 import { prepareScale } from './scale.js';
 import { prepareSilenceCreate, prepareSilenceExpire } from './silence.js';
 import { isKubeAction, objectName, targetLabel, targetMismatch, targetNamespace, titleOf } from './target.js';
-import type { ActionExecutor, ActionKind, ActionPlan, ActionRequest, ActionResult, ActionTarget, JournalEntry, Permission } from './types.js';
+import { dryRunLine, type ActionExecutor, ActionKind, ActionPlan, ActionRequest, ActionResult, ActionTarget, JournalEntry, Permission } from '../state/actions.js';
 
 export interface ExecutorDeps {
   /** the kubeconfig to act with; default: loaded from config.kubernetes on first use */
@@ -44,7 +44,7 @@ function cleanPlan(plan: ActionPlan): ActionPlan {
     changes: plan.changes.map((c) => clean(c)),
     diff: plan.diff.map((d) => ({ label: clean(d.label, 256), before: clean(d.before), after: clean(d.after) })),
     preview: plan.preview.map((p) => clean(p)),
-    dryRun: plan.dryRun && { ok: plan.dryRun.ok, message: clean(plan.dryRun.message) },
+    dryRun: plan.dryRun && { ...plan.dryRun, message: clean(plan.dryRun.message) },
     confirmText: plan.confirmText,
     permission: { allowed: plan.permission.allowed, reason: clean(plan.permission.reason, 512) },
   };
@@ -169,7 +169,7 @@ export function createExecutor(config: HiveConfig, deps: ExecutorDeps = {}): Act
         draft = blockedDraft({ ...contextFor(request.action), risk: defaultRisk }, request.params, apiMessage(err));
       }
     }
-    const dryRun = draft.dryRun === null && !perm.allowed && isKubeAction(request.action) ? { ok: false, message: `dry run not sent: ${perm.reason}` } : draft.dryRun;
+    const dryRun = draft.dryRun === null && !perm.allowed && isKubeAction(request.action) ? { kind: 'not-sent' as const, ok: false as const, message: perm.reason } : draft.dryRun;
     const isProd = isProduction(production, draft.context, namespace);
     const result = cleanPlan({
       request: { ...request, params: draft.params },
@@ -199,7 +199,7 @@ export function createExecutor(config: HiveConfig, deps: ExecutorDeps = {}): Act
       action: p.request.action,
       target: targetLabel(p.request.target),
       parameters: { ...p.request.params },
-      dryRun: p.dryRun ? (p.dryRun.ok ? p.dryRun.message : `failed: ${p.dryRun.message}`) : null,
+      dryRun: p.dryRun ? (p.dryRun.ok ? dryRunLine(p.dryRun) : `failed: ${dryRunLine(p.dryRun)}`) : null,
       decision,
       result: result === null ? null : result.ok ? 'success' : 'error',
       error: result === null || result.ok ? null : result.message,

@@ -2,7 +2,7 @@
 // so a crash right after an action still leaves its record. Private to the user (dir 0700, file 0600).
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JournalEntry } from './types.js';
+import type { JournalEntry } from '../state/actions.js';
 
 export interface Journal {
   /** Record an entry; returns why it could not be written to disk, or null. It is kept in memory either way. */

@@ -1,15 +1,15 @@
 // The server-side dry run (dryRun=All) every Kubernetes write gets before the modal asks for confirmation:
 // the API server runs admission and validation and persists nothing.
 import { apiMessage } from './api-error.js';
-import type { ActionPlan } from './types.js';
+import type { ActionPlan } from '../state/actions.js';
 
 export async function serverDryRun(enabled: boolean, send: () => Promise<unknown>): Promise<ActionPlan['dryRun']> {
   if (!enabled) return null;
   try {
     await send();
-    return { ok: true, message: 'server dry run: ok' };
+    return { kind: 'server', ok: true, message: '' };
   } catch (err) {
-    return { ok: false, message: apiMessage(err) };
+    return { kind: 'server', ok: false, message: apiMessage(err) };
   }
 }
 

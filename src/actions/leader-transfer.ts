@@ -7,7 +7,7 @@ import type { ConsensusMember } from '../state/types.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { apiMessage } from './api-error.js';
 import { fail, ok, type Draft, type PrepareOptions } from './draft.js';
-import type { ActionRequest } from './types.js';
+import type { ActionRequest } from '../state/actions.js';
 
 export interface EtcdTarget {
   endpoints: string[];
@@ -82,7 +82,9 @@ export async function prepareLeaderTransfer(etcd: EtcdTarget, req: ActionRequest
     ],
     diff: [],
     preview: [],
-    dryRun: pre.ok ? { ok: true, message: 'pre-check: ok (leader known, quorum healthy, target healthy)' } : { ok: false, message: firstFailure ?? 'pre-check failed' },
+    dryRun: pre.ok
+      ? { kind: 'pre-check', ok: true, message: 'pre-check: ok (leader known, quorum healthy, target healthy)' }
+      : { kind: 'pre-check', ok: false, message: firstFailure ?? 'pre-check failed' },
     risk: 'destructive',
     params: { ...req.params },
     validate: () => null,

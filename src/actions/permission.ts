@@ -2,7 +2,7 @@
 // verb, resource and object the action will write, so a greyed-out action can say why.
 import type { KubeApi } from './kube-api.js';
 import { apiMessage } from './api-error.js';
-import type { ActionKind, ActionTarget, Permission } from './types.js';
+import type { ActionKind, ActionTarget, Permission } from '../state/actions.js';
 
 export interface ResourceAttributes {
   verb: string;

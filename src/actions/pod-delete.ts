@@ -5,7 +5,7 @@ import { apiMessage } from './api-error.js';
 import { fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import type { KubeApi } from './kube-api.js';
 import { podPath, serverDryRun } from './kube-dry-run.js';
-import type { ActionRequest } from './types.js';
+import type { ActionRequest } from '../state/actions.js';
 
 interface PodLike {
   metadata?: { deletionTimestamp?: string; ownerReferences?: { kind?: string; name?: string }[] };
@@ -30,7 +30,7 @@ export async function preparePodDelete(api: KubeApi, req: ActionRequest, ns: str
   if (pod.metadata?.deletionTimestamp) changes.push(`already terminating (since deletion at ${sanitizeLine(pod.metadata.deletionTimestamp, 64)})`);
   const body = (g: number) => ({ apiVersion: 'v1', kind: 'DeleteOptions', gracePeriodSeconds: g, propagationPolicy: 'Background' });
   const graceError = validGrace(grace) ? null : 'grace period must be a whole number of seconds from 0 to 86400';
-  const dryRun = graceError ? { ok: false, message: graceError } : await serverDryRun(opts.dryRun, () => api.write('DELETE', podPath(ns, name), body(grace), { dryRun: true }));
+  const dryRun = graceError ? ({ kind: 'pre-check', ok: false, message: graceError } as const) : await serverDryRun(opts.dryRun, () => api.write('DELETE', podPath(ns, name), body(grace), { dryRun: true }));
   return {
     context: api.context,
     cluster: api.cluster,

@@ -4,7 +4,7 @@ import { apiMessage } from './api-error.js';
 import { fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import type { KubeApi } from './kube-api.js';
 import { deploymentPath, serverDryRun, STRATEGIC_MERGE } from './kube-dry-run.js';
-import type { ActionRequest } from './types.js';
+import type { ActionRequest } from '../state/actions.js';
 
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
@@ -24,7 +24,7 @@ export async function prepareRestart(api: KubeApi, req: ActionRequest, ns: strin
   if (dep.spec?.paused) {
     // kubectl refuses too: a paused deployment would take the annotation but roll nothing
     const why = `deployment ${ns}/${name} is paused: resume it before restarting`;
-    return { ...base, changes: [], dryRun: { ok: false, message: why }, validate: () => why, apply: async () => fail(why) };
+    return { ...base, changes: [], dryRun: { kind: 'pre-check', ok: false, message: why }, validate: () => why, apply: async () => fail(why) };
   }
   const dryRun = await serverDryRun(opts.dryRun, () => api.write('PATCH', deploymentPath(ns, name), patchAt(opts.now()), { contentType: STRATEGIC_MERGE, dryRun: true }));
   return {

@@ -5,7 +5,7 @@ import { apiMessage } from './api-error.js';
 import { fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import type { KubeApi } from './kube-api.js';
 import { deploymentPath, JSON_PATCH, serverDryRun } from './kube-dry-run.js';
-import type { ActionPlan, ActionRequest } from './types.js';
+import type { ActionPlan, ActionRequest } from '../state/actions.js';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 const TEMPLATE_HASH = 'pod-template-hash';
@@ -91,7 +91,7 @@ export async function prepareUndo(api: KubeApi, req: ActionRequest, ns: string, 
     ...base,
     changes: [],
     diff,
-    dryRun: { ok: false, message: why },
+    dryRun: { kind: 'pre-check', ok: false, message: why },
     validate: () => why,
     apply: async () => fail(why),
   });

@@ -3,7 +3,7 @@ import { apiMessage } from './api-error.js';
 import { fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import type { KubeApi } from './kube-api.js';
 import { deploymentPath, MERGE_PATCH, serverDryRun } from './kube-dry-run.js';
-import type { ActionRequest } from './types.js';
+import type { ActionRequest } from '../state/actions.js';
 
 export const MAX_REPLICAS = 1000;
 
@@ -32,7 +32,7 @@ export async function prepareScale(api: KubeApi, req: ActionRequest, ns: string,
     diff: [],
     preview: [],
     // before a number is entered there is nothing to try yet; a bad number is refused here already
-    dryRun: wanted === undefined ? null : problem ? { ok: false, message: problem } : await serverDryRun(opts.dryRun, () => send(target!, true)),
+    dryRun: wanted === undefined ? null : problem ? { kind: 'pre-check', ok: false, message: problem } : await serverDryRun(opts.dryRun, () => send(target!, true)),
     risk,
     params: { ...req.params },
     // the dry run, risk and confirmation were decided for the planned number: another number needs a new plan

@@ -2,7 +2,7 @@
 // label matches as ""), so the modal's preview lists exactly the alerts the silence will mute.
 import { compileMatcher, LABEL_NAME, matchesValue, type LabelMatcher } from '../labels/matchers.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import type { SilenceMatcher } from './types.js';
+import type { SilenceMatcher } from '../state/actions.js';
 
 /** The labels that say which thing is alerting; severity, summary-like labels and the like are left out. */
 export const IDENTIFYING_LABELS = ['alertname', 'job', 'namespace', 'pod', 'service', 'instance'];

@@ -2,11 +2,12 @@
 // it would mute), or expire one early. API v2: POST /api/v2/silences, DELETE /api/v2/silence/{id}.
 import axios from 'axios';
 import { getJson, joinUrl, postJson } from '../sources/http.js';
+import { formatDuration } from '../lib/duration.js';
 import { sanitizeLabels, sanitizeLine } from '../text/sanitize.js';
 import { apiMessage, httpStatus } from './api-error.js';
 import { blockedDraft, fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import { compileMatchers, defaultMatchers, matcherText } from './silence-matchers.js';
-import type { ActionRequest, SilenceMatcher } from './types.js';
+import type { ActionRequest, SilenceMatcher } from '../state/actions.js';
 
 export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;
 const MAX_SILENCE_MS = 365 * 24 * 3600 * 1000;
@@ -33,15 +34,6 @@ interface GettableSilence {
 }
 
 const ctx = (t: AlertmanagerTarget) => ({ signal: AbortSignal.timeout(t.timeoutMs + 1000), timeoutMs: t.timeoutMs });
-
-export function formatDuration(ms: number): string {
-  const m = Math.round(ms / 60_000);
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d}d${h % 24}h` : `${d}d`;
-}
 
 export function durationProblem(ms: unknown): string | null {
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 60_000 && ms <= MAX_SILENCE_MS ? null : 'the duration must be between 1 minute and 365 days';
@@ -84,7 +76,7 @@ export async function prepareSilenceCreate(am: AlertmanagerTarget, req: ActionRe
     ],
     diff: [],
     preview,
-    dryRun: durationError ? { ok: false, message: durationError } : null,
+    dryRun: durationError ? { kind: 'pre-check', ok: false, message: durationError } : null,
     params,
     validate(r) {
       if (!sameMatchers(r.params.matchers ?? matchers, matchers)) return 'the matchers changed after the preview: review the new plan';

@@ -1,6 +1,6 @@
 // What each action acts on, named the same way in the modal's title and the journal's target column.
 import { sanitizeLine } from '../text/sanitize.js';
-import type { ActionKind, ActionRequest, ActionTarget } from './types.js';
+import type { ActionKind, ActionRequest, ActionTarget } from '../state/actions.js';
 
 export const TARGET_KIND: Record<ActionKind, ActionTarget['kind']> = {
   'pod-delete': 'pod',

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_LATENCY, DEFAULT_SLOS, type SloSpec } from './defaults.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../lib/duration.js';
 import {
   ConfigError,
   DEFAULT_LOG_CAPACITY,

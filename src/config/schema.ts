@@ -1,7 +1,7 @@
 // The config file's shape. Every key is optional so that a partial file (or none) still starts the app;
 // unknown keys are errors because a typo like `promethus:` would otherwise silently disable a pane.
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../lib/duration.js';
 import { keymapSchema, keysSchema } from './keys.js';
 
 export const isHttpUrl = (text: string): boolean => {

@@ -1,7 +1,7 @@
 // The side of remediation that talks to the executor: open a modal for the selection (permission check and
 // plan in the background), run the modal's effects (journal a cancel, re-plan, submit once), keep the
 // session journal in state, and look up permissions for the selection so panes can grey what is refused.
-import type { ActionExecutor, ActionKind, ActionPlan, ActionResult, Permission } from '../actions/types.js';
+import type { ActionExecutor, ActionKind, ActionPlan, ActionResult, Permission } from '../state/actions.js';
 import type { Intent } from '../state/intents.js';
 import type { AppState, ModalState } from '../state/types.js';
 import { sanitizeLine } from '../text/sanitize.js';

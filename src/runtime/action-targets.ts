@@ -1,7 +1,7 @@
 // Which object an action key acts on: the focused pane's selection, resolved the way the runbooks name
 // things (a pod's owning Deployment for rollouts, an alert's labels for a silence). Pure: the controller
 // opens the modal with the answer, the panes grey their key hints with the same answer.
-import type { ActionKind, ActionParams, ActionRequest, ActionTarget } from '../actions/types.js';
+import type { ActionKind, ActionParams, ActionRequest, ActionTarget } from '../state/actions.js';
 import { PANE_TITLES, type AppState, type PaneId } from '../state/types.js';
 import { selectedPod, visibleAlertGroups } from './selectors.js';
 

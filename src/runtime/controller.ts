@@ -1,11 +1,11 @@
 // Owns the AppState: starts the sources, folds their updates and the user's intents into the store, keeps
 // the clock ticking, decides which pods the Logs pane follows, and drives remediation actions (see
 // ./action-flow.ts) through the executor.
-import type { ActionExecutor } from '../actions/types.js';
+import type { ActionExecutor } from '../state/actions.js';
 import type { HiveConfig } from '../config/config.js';
 import { packageVersion } from '../app/version.js';
 import { notConfigured } from '../sources/poller.js';
-import { sameTarget } from '../sources/logs.js';
+import { sameTarget } from '../state/log-target.js';
 import type { Intent } from '../state/intents.js';
 import { initialSourceState, type AppState, type LogTarget, type LogsData, type PodInfo, type SourceState } from '../state/types.js';
 import { emptyAppState, reduceIntent } from './reduce.js';

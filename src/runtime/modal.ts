@@ -2,9 +2,10 @@
 // side effect (journal a cancel, submit) the controller must then run. Keeping it pure is what lets the
 // safety rules (Cancel focused first, Enter alone never confirms, one submit per confirmation) be tested
 // without a terminal or an executor.
-import type { ActionParams, ActionPlan, Permission } from '../actions/types.js';
+import type { ActionParams, ActionPlan, Permission } from '../state/actions.js';
 import type { Intent } from '../state/intents.js';
 import type { ModalField, ModalFieldName, ModalFocus, ModalState, UiState } from '../state/types.js';
+import { formatDuration, parseDuration } from '../lib/duration.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { DEFAULT_SILENCE_MS, type ResolvedAction } from './action-targets.js';
 
@@ -29,26 +30,10 @@ export function overlayFlags(ui: Pick<UiState, 'modal' | 'actionsViewOpen'>): { 
 
 export const isField = (f: ModalFocus): f is ModalFieldName => f !== 'cancel' && f !== 'confirm';
 
-/** "30m", "1h", "2h30m", "1d", "90s" to ms; null when it is not a positive duration. */
-export function parseDuration(text: string): number | null {
-  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text.trim().toLowerCase());
-  if (!m || text.trim() === '') return null;
-  const [d, h, min, s] = [m[1], m[2], m[3], m[4]].map((x) => Number(x ?? 0)) as [number, number, number, number];
-  const ms = (((d * 24 + h) * 60 + min) * 60 + s) * 1000;
-  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
-}
-
-/** 3600000 -> "1h", 9000000 -> "2h30m". */
-export function formatDuration(ms: number): string {
-  let s = Math.round(ms / 1000);
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)}${unit}`);
-      s %= size;
-    }
-  }
-  return parts.join('') || '0s';
+/** A silence's duration as typed in the modal: the one duration grammar, from a minute to 365 days. */
+export function silenceDuration(text: string): number | null {
+  const ms = parseDuration(text);
+  return ms !== null && ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 
 function initialFields(r: ResolvedAction): ModalField[] {
@@ -110,7 +95,7 @@ export function paramsOf(m: ModalState): ActionParams {
   if (comment !== null) params.comment = comment.trim();
   const duration = fieldValue(m, 'duration');
   if (duration !== null) {
-    const ms = parseDuration(duration);
+    const ms = silenceDuration(duration);
     if (ms !== null) params.durationMs = ms;
   }
   return params;
@@ -131,7 +116,7 @@ export function confirmBlocker(m: ModalState): string | null {
   const comment = fieldValue(m, 'comment');
   if (comment !== null && comment.trim() === '') return 'a comment is required';
   const duration = fieldValue(m, 'duration');
-  if (duration !== null && parseDuration(duration) === null) return 'duration must look like 30m, 1h or 2h30m';
+  if (duration !== null && silenceDuration(duration) === null) return 'duration must look like 30m, 1h or 2h30m';
   const typed = fieldValue(m, 'confirmText');
   if (m.plan.confirmText !== null && typed !== m.plan.confirmText) return `type ${m.plan.confirmText} to confirm`;
   // A failed dry run is only final for the parameters it was run with: new ones get a new dry run.
@@ -182,7 +167,7 @@ function moveFocus(m: ModalState, by: number): ModalState {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const ACCEPT: Record<ModalFieldName, { keep: (ch: string) => boolean; max: number }> = {
   replicas: { keep: (ch) => /\d/.test(ch), max: 5 },
-  duration: { keep: (ch) => /[0-9dhms]/i.test(ch), max: 12 },
+  duration: { keep: (ch) => /[0-9ywdhms]/i.test(ch), max: 12 },
   comment: { keep: () => true, max: 200 },
   confirmText: { keep: () => true, max: 253 },
 };

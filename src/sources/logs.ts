@@ -4,6 +4,7 @@ import { Log, type KubeConfig } from '@kubernetes/client-node';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Socket } from 'node:net';
 import { Writable } from 'node:stream';
+import { sameTarget } from '../state/log-target.js';
 import type { LogLine, LogsData, LogTarget, SourceState } from '../state/types.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { describeError, errorLine } from './errors.js';
@@ -11,7 +12,7 @@ import type { KubeHttp } from './kube-client.js';
 import { detectLevel } from './log-level.js';
 import { splitTimestamp } from './log-timestamp.js';
 import type { Source } from './poller.js';
-import { RingBuffer } from './ring-buffer.js';
+import { RingBuffer } from '../lib/ring-buffer.js';
 
 type StreamState = 'connecting' | 'live' | 'reconnecting' | 'ended';
 
@@ -404,9 +405,6 @@ function withSocketClose(kc: KubeConfig, onClose: () => void): KubeConfig {
   return view;
 }
 type CreateConnection = (options: unknown, cb: unknown) => Socket | undefined;
-
-export const sameTarget = (a: LogTarget | null, b: LogTarget | null): boolean =>
-  a === b || (a !== null && b !== null && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name);
 
 /** The API server takes sinceTime as RFC 3339 without fractions ("2024-05-01T10:00:00Z"). */
 function toSeconds(stamp: string): string {

@@ -1,5 +1,5 @@
 // Everything a view (through a keymap) can ask for. Views send these; src/runtime decides what they do.
-import type { ActionKind } from '../actions/types.js';
+import type { ActionKind } from './actions.js';
 import type { PaneId } from './types.js';
 
 export type Intent =

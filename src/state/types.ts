@@ -1,6 +1,6 @@
 // The typed state every source produces and every view renders. This file is the contract between
 // src/sources (producers), src/runtime (owner) and views/ (renderers): change it deliberately.
-import type { ActionKind, ActionPlan, ActionRequest, ActionResult, JournalEntry, Permission } from '../actions/types.js';
+import type { ActionKind, ActionPlan, ActionRequest, ActionResult, JournalEntry, Permission } from './actions.js';
 
 /** One backend's state. `data` keeps the last good value when a later fetch fails. */
 export interface SourceState<T> {

@@ -57,12 +57,12 @@ describe('silence', () => {
     expect((await alerts()).find((a) => a.fingerprint === crash.fingerprint)!.status.state).toBe('active');
 
     const twice = await ex.plan({ action: 'silence-expire', target: { kind: 'silence', id: created.id }, params: {} });
-    expect(twice.dryRun).toEqual({ ok: false, message: `silence ${created.id} has already expired` });
+    expect(twice.dryRun).toEqual({ kind: 'pre-check', ok: false, message: `silence ${created.id} has already expired` });
   });
 
   it('passes Alertmanager refusals through verbatim', async () => {
     const plan = await ex.plan({ action: 'silence-expire', target: { kind: 'silence', id: 'not-a-uuid' }, params: {} });
-    expect(plan.dryRun).toEqual({ ok: false, message: 'silenceID in path must be of type uuid: "not-a-uuid"' });
+    expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'silenceID in path must be of type uuid: "not-a-uuid"' });
   });
 
   it('refuses matchers that would match every alert', async () => {
@@ -71,7 +71,7 @@ describe('silence', () => {
       target: { kind: 'alert', alertname: 'X', labels: {} },
       params: { comment: 'x', matchers: [{ name: 'alertname', value: '.*', isRegex: true, isEqual: true }] },
     });
-    expect(plan.dryRun).toEqual({ ok: false, message: 'at least one matcher must not match the empty string' });
+    expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'at least one matcher must not match the empty string' });
     expect((await ex.execute(plan, '')).ok).toBe(false);
   });
 });
@@ -88,7 +88,7 @@ describe('leader transfer', () => {
     const target = members.find((m) => m.ID !== leader)!;
     const plan = await ex.plan({ action: 'leader-transfer', target: { kind: 'member', id: target.ID, name: target.name }, params: {} });
     const leaderName = members.find((m) => m.ID === leader)!.name;
-    expect(plan).toMatchObject({ risk: 'destructive', dryRun: { ok: true }, title: `Transfer leadership to ${target.name}` });
+    expect(plan).toMatchObject({ risk: 'destructive', dryRun: { kind: 'pre-check', ok: true }, title: `Transfer leadership to ${target.name}` });
     expect(plan.changes[0]).toBe(`leader ${leaderName} -> ${target.name}`);
     expect(plan.changes).toContain('pre-check: quorum healthy (3/3 members healthy)');
     // the demo context "hive-demo" is not production and a member has no namespace: y is enough
@@ -106,7 +106,7 @@ describe('leader transfer', () => {
     const { leader, members } = await status();
     const me = members.find((m) => m.ID === leader)!;
     const plan = await ex.plan({ action: 'leader-transfer', target: { kind: 'member', id: me.ID, name: me.name }, params: {} });
-    expect(plan.dryRun).toEqual({ ok: false, message: `pre-check failed: ${me.name} (id ${me.ID}) is already the leader` });
+    expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: `pre-check failed: ${me.name} (id ${me.ID}) is already the leader` });
     expect((await ex.execute(plan, '')).ok).toBe(false);
   });
 });

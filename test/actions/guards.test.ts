@@ -35,7 +35,7 @@ describe('read-only', () => {
     const plan = await ex.plan({ action: 'rollout-undo', target, params: {} });
     expect(plan.permission.allowed).toBe(false);
     // not even the dry run is sent
-    expect(plan.dryRun).toEqual({ ok: false, message: 'dry run not sent: read-only session (--read-only)' });
+    expect(plan.dryRun).toEqual({ kind: 'not-sent', ok: false, message: 'read-only session (--read-only)' });
     expect(plan.changes[0]).toMatch(/^revision \d+ -> \d+$/);
     const image = async () => (await s.get('/apis/apps/v1/namespaces/production/deployments/claude-tui')).spec.template.spec.containers[0].image;
     const before = await image();
@@ -65,7 +65,7 @@ describe('backends', () => {
     expect(await ex.permission('silence-create', { kind: 'alert', alertname: 'X', labels: { job: 'x' } })).toEqual({ allowed: false, reason: 'alertmanager not configured' });
     expect(await ex.permission('leader-transfer', { kind: 'member', id: '1', name: 'm' })).toEqual({ allowed: false, reason: 'etcd not configured' });
     const plan = await ex.plan({ action: 'silence-expire', target: { kind: 'silence', id: 'x' }, params: {} });
-    expect(plan.dryRun).toEqual({ ok: false, message: 'alertmanager not configured' });
+    expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'alertmanager not configured' });
     expect((await ex.execute(plan, '')).message).toBe('alertmanager not configured');
   });
 
@@ -98,7 +98,7 @@ describe('RBAC', () => {
 
     const plan = await ex.plan({ action: 'pod-delete', target, params: {} });
     expect(plan.permission).toEqual(denied);
-    expect(plan.dryRun).toEqual({ ok: false, message: `dry run not sent: ${denied.reason}` });
+    expect(plan.dryRun).toEqual({ kind: 'not-sent', ok: false, message: denied.reason });
     const r = await ex.execute(plan, pod.name);
     expect(r).toMatchObject({ ok: false, message: denied.reason });
     expect((await k.get(`/api/v1/namespaces/production/pods/${pod.name}`)).metadata.deletionTimestamp).toBeUndefined();

@@ -37,7 +37,7 @@ describe('pod delete', () => {
       risk: 'destructive',
       production: true,
       confirmText: name,
-      dryRun: { ok: true, message: 'server dry run: ok' },
+      dryRun: { kind: 'server', ok: true },
       permission: { allowed: true, reason: '' },
     });
     expect(plan.changes).toContain('grace period 30s');
@@ -65,7 +65,7 @@ describe('pod delete', () => {
 
   it('reports the API error verbatim when the pod does not exist', async () => {
     const plan = await ex.plan({ action: 'pod-delete', target: { kind: 'pod', namespace: NS, name: 'no-such-pod' }, params: {} });
-    expect(plan.dryRun).toEqual({ ok: false, message: 'pods "no-such-pod" not found' });
+    expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'pods "no-such-pod" not found' });
     const r = await ex.execute(plan, 'no-such-pod');
     expect(r).toMatchObject({ ok: false, message: 'not run: pods "no-such-pod" not found' });
   });
@@ -76,7 +76,7 @@ describe('rollout restart', () => {
     const before = await deployment('hive-mind-coordinator');
     const rsBefore = (await replicaSets('hive-mind-coordinator')).map((r) => r.metadata.name);
     const plan = await ex.plan({ action: 'rollout-restart', target: { kind: 'deployment', namespace: NS, name: 'hive-mind-coordinator' }, params: {} });
-    expect(plan).toMatchObject({ risk: 'low', confirmText: null, dryRun: { ok: true, message: 'server dry run: ok' } });
+    expect(plan).toMatchObject({ risk: 'low', confirmText: null, dryRun: { kind: 'server', ok: true } });
     expect(plan.changes[0]).toBe(`rolling restart of deployment ${NS}/hive-mind-coordinator (2 replicas)`);
     const unchanged = await deployment('hive-mind-coordinator');
     expect(unchanged.spec.template).toEqual(before.spec.template);
@@ -99,10 +99,10 @@ describe('paused deployments', () => {
     try {
       const target = { kind: 'deployment' as const, namespace: 'database', name: 'postgresql' };
       const restart = await ex.plan({ action: 'rollout-restart', target, params: {} });
-      expect(restart.dryRun).toEqual({ ok: false, message: 'deployment database/postgresql is paused: resume it before restarting' });
+      expect(restart.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'deployment database/postgresql is paused: resume it before restarting' });
       expect((await ex.execute(restart, '')).ok).toBe(false);
       const undo = await ex.plan({ action: 'rollout-undo', target, params: {} });
-      expect(undo.dryRun).toEqual({ ok: false, message: 'deployment database/postgresql is paused: resume it before rolling back' });
+      expect(undo.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'deployment database/postgresql is paused: resume it before rolling back' });
       expect((await s.get(path)).spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBeUndefined();
     } finally {
       await axios.patch(`${s.sim.baseUrl}${path}`, { spec: { paused: false } }, { proxy: false, headers: { 'Content-Type': 'application/merge-patch+json' } });
@@ -172,7 +172,7 @@ describe('scale', () => {
     expect((await ex.execute(none, '')).message).toBe('enter the number of replicas (0 to 1000)');
 
     const big = await ex.plan({ action: 'scale', target, params: { replicas: 5000 } });
-    expect(big.dryRun).toEqual({ ok: false, message: 'replicas must be a whole number from 0 to 1000' });
+    expect(big.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'replicas must be a whole number from 0 to 1000' });
     expect((await ex.execute(big, '')).ok).toBe(false);
 
     // a number edited after planning is not what was dry-run or confirmed

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../src/actions/types.js';
+import type { JournalEntry } from '../../src/state/actions.js';
 import { KEYS, runInPty, type Screen } from '../helpers/pty.js';
 
 const CTRL_D = '\u0004';

@@ -4,7 +4,7 @@ import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
 import type { KeyBinding, Keymap } from '../../keymaps/types.js';
 import { VIM_KEYMAP } from '../../keymaps/vim.js';
 import { keymapConflicts } from '../../src/input/conflicts.js';
-import { ACTION_KINDS } from '../../src/actions/types.js';
+import { ACTION_KINDS } from '../../src/state/actions.js';
 
 const BUILT_IN = { default: DEFAULT_KEYMAP, vim: VIM_KEYMAP };
 const bind = (id: string, context: KeyBinding['context'], keys: string[]): KeyBinding => ({

@@ -1,7 +1,7 @@
 // The runtime flow behind the action keys: selection -> target, permission + plan, confirm or cancel,
 // journal; driven through the controller exactly as key presses arrive, against an honest fake executor.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ActionKind } from '../../src/actions/types.js';
+import type { ActionKind } from '../../src/state/actions.js';
 import { createController, type Controller } from '../../src/runtime/controller.js';
 import type { Intent } from '../../src/state/intents.js';
 import type { AlertsData, DeploymentInfo, KubeData, PodInfo, SourceState } from '../../src/state/types.js';

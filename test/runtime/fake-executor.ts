@@ -1,7 +1,7 @@
 // An in-test ActionExecutor that keeps the contract honestly: plan() never writes, execute() refuses (and
 // journals) when read-only, not permitted or the typed name is wrong, cancel() journals and writes nothing.
 // It records every write so a test can prove that cancelling changed nothing.
-import type { ActionExecutor, ActionKind, ActionPlan, ActionRequest, ActionResult, ActionTarget, JournalEntry, Permission } from '../../src/actions/types.js';
+import type { ActionExecutor, ActionKind, ActionPlan, ActionRequest, ActionResult, ActionTarget, JournalEntry, Permission } from '../../src/state/actions.js';
 
 export interface FakeExecutorOptions {
   readOnly?: boolean;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => {
   process.env['FORCE_COLOR'] = '1';
 });
-import type { ActionPlan, ActionRequest } from '../../src/actions/types.js';
+import type { ActionPlan, ActionRequest } from '../../src/state/actions.js';
 import { modalPlanned, openModal, stepModal } from '../../src/runtime/modal.js';
 import type { ModalState } from '../../src/state/types.js';
 import { renderFrameRaw } from '../../views/frame.js';

@@ -1,7 +1,7 @@
 // What the confirmation modal, the Actions view and the greyed action hints show, rendered as text at the
 // sizes people use (80x24 included), from realistic plans.
 import { describe, expect, it } from 'vitest';
-import type { ActionPlan, ActionRequest, JournalEntry } from '../../src/actions/types.js';
+import type { ActionPlan, ActionRequest, JournalEntry } from '../../src/state/actions.js';
 import type { AppState, ModalState } from '../../src/state/types.js';
 import { modalPlanned, openModal, stepModal } from '../../src/runtime/modal.js';
 import { renderFrameText } from '../../views/frame.js';
@@ -28,7 +28,7 @@ function plan(request: ActionRequest, over: Partial<ActionPlan> = {}): ActionPla
     changes: ['delete pod, grace period 30s', 'its ReplicaSet creates a replacement'],
     diff: [],
     preview: [],
-    dryRun: { ok: true, message: '' },
+    dryRun: { kind: 'server', ok: true, message: '' },
     risk: 'destructive',
     production: true,
     confirmText: POD,
@@ -136,7 +136,7 @@ describe('confirmation modal', () => {
 
   it('shows a failed dry run with the API message verbatim', () => {
     const msg = 'admission webhook "policy.hive.io" denied the request: replicas above 10 need approval';
-    const m = modalFor(scaleReq, { risk: 'low', confirmText: null, dryRun: { ok: false, message: msg } }, 'deployment staging/web', 3);
+    const m = modalFor(scaleReq, { risk: 'low', confirmText: null, dryRun: { kind: 'server', ok: false, message: msg } }, 'deployment staging/web', 3);
     const frame = renderFrameText(withModal(m), BIG);
     expect(modalText(frame)).toContain(`✖ server dry run: ${msg}`);
     expect(lineWith(frame, '[ Confirm ]')).toContain('the server dry run failed');
@@ -150,7 +150,7 @@ describe('confirmation modal', () => {
       production: false,
       confirmText: null,
       changes: ['leader hive-mind-rust-1 -> hive-mind-rust-2 (request sent to the current leader)'],
-      dryRun: { ok: true, message: 'pre-check: ok (leader known, quorum healthy, target healthy)' },
+      dryRun: { kind: 'pre-check', ok: true, message: 'pre-check: ok (leader known, quorum healthy, target healthy)' },
     }, 'member hive-mind-rust-2 (1002)');
     const frame = renderFrameText(withModal(m), SMALL);
     expectFits(frame, SMALL);

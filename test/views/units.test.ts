@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellWidth, clip, clipMiddle, fit } from '../../views/text.js';
 import { columnWidths } from '../../views/components/layoutColumns.js';
 import { windowStart } from '../../views/components/Table.js';
-import { formatAge, formatSloTarget, formatSloValue } from '../../views/format.js';
+import { formatSloTarget, formatSloValue } from '../../views/format.js';
 import { computeLayout } from '../../views/layout.js';
 import { PANES } from '../../src/state/types.js';
 import { chartMax, downsample } from '../../views/panes/chart.js';
@@ -46,11 +46,6 @@ describe('formats', () => {
     expect(formatSloValue('percent', 0.0005)).toBe('0.05%');
     expect(formatSloValue('percent', null)).toBe('—');
     expect(formatSloTarget({ unit: 'percent', target: 0.999, comparator: '>=' })).toBe('≥99.9%');
-  });
-  it('prints ages like kubectl', () => {
-    expect(formatAge(45_000)).toBe('45s');
-    expect(formatAge(45 * 60_000)).toBe('45m');
-    expect(formatAge(3 * 86_400_000)).toBe('3d');
   });
 });
 

@@ -5,7 +5,7 @@ import Spinner from 'ink-spinner';
 import type { ReactNode } from 'react';
 import type { SourceState } from '../../src/state/types.js';
 import { useTheme } from '../theme/ThemeContext.js';
-import { formatSince } from '../format.js';
+import { formatSince } from '../../src/lib/duration.js';
 import { cellWidth, clip } from '../text.js';
 import { DimContext, Line, type Segment } from './Line.js';
 

@@ -1,9 +1,9 @@
 // What the confirmation modal says, as rows of styled segments: pure, so its contents and its fit at
 // 80x24 can be tested without rendering. Lists (changes, diff, silence preview, result details) shrink
 // with an "… N more" line when the terminal is short; the buttons and the context line never do.
-import type { ActionPlan } from '../../src/actions/types.js';
+import { dryRunLine, type ActionPlan } from '../../src/state/actions.js';
 import type { AppState, ModalField, ModalState } from '../../src/state/types.js';
-import { confirmBlocker, modalTextFocus, parseDuration, quickConfirmAllowed } from '../../src/runtime/modal.js';
+import { confirmBlocker, modalTextFocus, quickConfirmAllowed, silenceDuration } from '../../src/runtime/modal.js';
 import type { Segment } from '../components/Line.js';
 import type { Theme } from '../theme/theme.js';
 import { cellWidth, clean } from '../text.js';
@@ -89,7 +89,7 @@ function fieldAside(m: ModalState, f: ModalField): string {
     case 'comment':
       return f.value.trim() ? '' : '(required)';
     case 'duration':
-      return parseDuration(f.value) === null ? '(e.g. 30m, 1h, 2h30m)' : '';
+      return silenceDuration(f.value) === null ? '(e.g. 30m, 1h, 2h30m)' : '';
     case 'confirmText':
       return m.plan?.confirmText && f.value === m.plan.confirmText ? '✔' : '';
   }
@@ -189,14 +189,9 @@ function diffBlock(plan: ActionPlan, width: number, theme: Theme): Block | null 
 
 function dryRunRows(plan: ActionPlan, width: number, theme: Theme): ModalRow[] {
   if (!plan.dryRun) return [];
-  const { ok, message } = plan.dryRun;
-  // Kubernetes writes get a server-side dry run; other backends report their pre-check in its place
-  const kube = plan.request.target.kind === 'pod' || plan.request.target.kind === 'deployment';
-  const text = ok
-    ? `✔ ${kube ? 'server dry run: ok' : message || 'pre-check: ok'}`
-    : `✖ ${kube && !/^server dry run/i.test(message) ? 'server dry run: ' : ''}${message}`;
+  const { ok } = plan.dryRun;
   // the API's message verbatim, wrapped rather than cut: it is what explains the refusal
-  return wrap(text, width, 4).map((l) => line({ text: l, color: ok ? theme.ok : theme.danger, bold: !ok }));
+  return wrap(`${ok ? '✔' : '✖'} ${dryRunLine(plan.dryRun)}`, width, 4).map((l) => line({ text: l, color: ok ? theme.ok : theme.danger, bold: !ok }));
 }
 
 /** Drops rows from the shrinkable blocks, last block first, until the total fits `budget`. */

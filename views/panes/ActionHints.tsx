@@ -1,7 +1,7 @@
 // The focused pane's action keys ("^D delete · r restart · u undo · s scale"), each greyed with the reason
 // when it cannot be used on the selection: read-only session, RBAC refusal, or a target that does not fit
 // (a StatefulSet's pod has no Deployment to restart). Shown, never hidden: the user learns why.
-import type { ActionKind } from '../../src/actions/types.js';
+import type { ActionKind } from '../../src/state/actions.js';
 import type { Keymap } from '../../keymaps/types.js';
 import type { AppState, PaneId } from '../../src/state/types.js';
 import { ACTION_LABELS, PANE_ACTIONS, permissionKey, resolveAction } from '../../src/runtime/action-targets.js';

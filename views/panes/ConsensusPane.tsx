@@ -5,7 +5,7 @@ import { Table, type Column } from '../components/Table.js';
 import { Line, TextLine, type Segment } from '../components/Line.js';
 import { useTheme } from '../theme/ThemeContext.js';
 import type { Theme } from '../theme/theme.js';
-import { formatSince } from '../format.js';
+import { formatSince } from '../../src/lib/duration.js';
 import type { PaneViewProps } from './types.js';
 import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
 import { ActionHintLine, hasActionHints } from './ActionHints.js';

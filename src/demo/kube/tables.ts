@@ -1,7 +1,8 @@
 // Server-side printing (meta.k8s.io/v1 Table): kubectl asks for Tables and prints the cells as they come,
 // so these columns are what `kubectl get` shows (STATUS, READY, RESTARTS, AGE, ...).
 import type { IncomingMessage } from 'node:http';
-import { humanDuration, parseTime, podStatusWord, type DeploymentObj, type PodObj, type ReplicaSetObj } from './objects.js';
+import { formatAge } from '../../lib/duration.js';
+import { parseTime, podStatusWord, type DeploymentObj, type PodObj, type ReplicaSetObj } from './objects.js';
 import type { KubeObject } from './store.js';
 
 interface Column {
@@ -21,7 +22,7 @@ export function wantsTable(req: IncomingMessage): boolean {
 
 function age(obj: KubeObject, now: number): string {
   const t = parseTime(obj.metadata.creationTimestamp);
-  return t === undefined ? '<unknown>' : humanDuration(now - t);
+  return t === undefined ? '<unknown>' : formatAge(now - t);
 }
 
 function selectorText(sel: { matchLabels?: Record<string, string> } | undefined): string {
@@ -40,7 +41,7 @@ const PRINTERS: Record<string, Printer> = {
       const ready = statuses.filter((c) => c.ready && c.state.running).length;
       const restarts = statuses.reduce((n, c) => n + c.restartCount, 0);
       const lastDeath = Math.max(0, ...statuses.map((c) => parseTime(c.lastState.terminated?.finishedAt) ?? 0));
-      const restartText = restarts > 0 && lastDeath > 0 ? `${restarts} (${humanDuration(now - lastDeath)} ago)` : String(restarts);
+      const restartText = restarts > 0 && lastDeath > 0 ? `${restarts} (${formatAge(now - lastDeath)} ago)` : String(restarts);
       return [pod.metadata.name, `${ready}/${pod.spec.containers.length}`, podStatusWord(pod), restartText, age(pod, now), pod.status.podIP ?? '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>'];
     },
   },
@@ -102,14 +103,14 @@ const PRINTERS: Record<string, Printer> = {
       const last = parseTime(String(o.lastTimestamp ?? '')) ?? now;
       const first = parseTime(String(o.firstTimestamp ?? '')) ?? now;
       return [
-        humanDuration(now - last),
+        formatAge(now - last),
         String(o.type ?? ''),
         String(o.reason ?? ''),
         `${(inv.kind ?? '').toLowerCase()}/${inv.name ?? ''}`,
         inv.fieldPath ?? '',
         [src?.component, src?.host].filter(Boolean).join(', '),
         String(o.message ?? ''),
-        humanDuration(now - first),
+        formatAge(now - first),
         typeof o.count === 'number' ? o.count : 1,
         o.metadata.name,
       ];

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, sendText, type Handler } from '../http.js';
 import { LogQLParseError, parseLogQL, type LogQuery } from './logql.js';
-import { LokiParamError, nanos, parseDirection, parseDuration, parseLimit, parseLokiTime } from './loki-params.js';
+import { LokiParamError, nanos, parseDirection, parseLimit, parseLokiTime, parseSince } from './loki-params.js';
 import { runPipeline, selectorMatches } from './pipeline.js';
 import type { LogStoreWithScan, PodLog, Stream } from './store.js';
 
@@ -21,7 +21,7 @@ function scanPod(log: PodLog, q: LogQuery, startMs: number, endMs: number, limit
   if (log.streamsComplete && ![...log.streams.values()].some((s) => selectorMatches(q, s.labels))) return [];
   const selected = new Map<Stream, boolean>();
   const hits: Hit[] = [];
-  const n = log.ring.size;
+  const n = log.ring.length;
   for (let k = 0; k < n && hits.length < limit; k++) {
     const i = backward ? n - 1 - k : k;
     const { entry, stream } = log.ring.at(i);
@@ -45,7 +45,7 @@ function queryRange(store: LogStoreWithScan, url: URL) {
   const direction = parseDirection(p.get('direction'));
   const endMs = parseLokiTime(p.get('end'), store.now());
   const since = p.get('since');
-  const startMs = parseLokiTime(p.get('start'), endMs - (since ? parseDuration(since) : HOUR_MS));
+  const startMs = parseLokiTime(p.get('start'), endMs - (since ? parseSince(since) : HOUR_MS));
   if (endMs <= startMs) throw new LokiParamError('end timestamp must not be before or equal to start time');
 
   const backward = direction === 'backward';

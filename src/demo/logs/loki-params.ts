@@ -1,5 +1,6 @@
 // Loki's query parameters: timestamps as unix seconds, nanoseconds, float seconds or RFC 3339 (the same
 // rules as Loki's parseTimestamp), durations like 5m, limit and direction, with Loki's error wording.
+import { parseDuration } from '../../lib/duration.js';
 
 export class LokiParamError extends Error {}
 
@@ -20,22 +21,11 @@ export function parseLokiTime(value: string | null, fallback: number): number {
   throw new LokiParamError(`cannot parse "${value}" to a valid timestamp`);
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
-
-/** Prometheus-style duration (1h30m, 5m, 90s) in ms */
-export function parseDuration(value: string): number {
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/y;
-  let total = 0;
-  let i = 0;
-  while (i < value.length) {
-    re.lastIndex = i;
-    const m = re.exec(value);
-    if (!m) throw new LokiParamError(`cannot parse "${value}" to a valid duration`);
-    total += Number(m[1]) * UNITS[m[2]!]!;
-    i = re.lastIndex;
-  }
-  if (value === '') throw new LokiParamError('cannot parse "" to a valid duration');
-  return total;
+/** `since`, in the one duration grammar (Prometheus's, which Loki uses too), in ms */
+export function parseSince(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === null) throw new LokiParamError(`cannot parse "${value}" to a valid duration`);
+  return ms;
 }
 
 export const MAX_ENTRIES = 5000;

@@ -2,7 +2,7 @@
 // Kubernetes log endpoint through query/subscribe and by the Loki API through scan().
 import type { LogEntry, LogQuery, LogStore } from '../contracts.js';
 import { createLokiApi } from './loki-api.js';
-import { Ring } from './ring.js';
+import { RingBuffer } from '../../lib/ring-buffer.js';
 
 export interface LogStoreOptions {
   /** lines kept per pod (default 5000) */
@@ -23,7 +23,7 @@ export interface StoredEntry {
 }
 
 export interface PodLog {
-  ring: Ring<StoredEntry>;
+  ring: RingBuffer<StoredEntry>;
   /** distinct label sets written to this pod: few, so selectors are checked per stream, not per line */
   streams: Map<string, Stream>;
   /** the stream written last: nearly every line repeats it, and comparing is cheaper than keying */
@@ -72,7 +72,7 @@ export function createLogStore(opts: LogStoreOptions): LogStoreWithScan {
       const key = podKey(entry.namespace, entry.pod);
       let log = pods.get(key);
       if (log) pods.delete(key);
-      else log = { ring: new Ring<StoredEntry>(capacity), streams: new Map(), last: null, streamsComplete: true };
+      else log = { ring: new RingBuffer<StoredEntry>(capacity), streams: new Map(), last: null, streamsComplete: true };
       pods.set(key, log);
       if (pods.size > maxPods) pods.delete(pods.keys().next().value!);
 
@@ -109,7 +109,7 @@ export function createLogStore(opts: LogStoreOptions): LogStoreWithScan {
       const out: LogEntry[] = [];
       const want = q.tailLines ?? Infinity;
       // Walk from the newest so tailLines stops early on a full ring (lines may arrive slightly out of order).
-      for (let i = log.ring.size - 1; i >= 0 && out.length < want; i--) {
+      for (let i = log.ring.length - 1; i >= 0 && out.length < want; i--) {
         const { entry } = log.ring.at(i);
         if (q.sinceMs !== undefined && entry.tMs < q.sinceMs) continue;
         if (q.container !== undefined && entry.container !== q.container) continue;

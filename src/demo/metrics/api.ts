@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendJson, sendText, type Handler } from '../http.js';
 import { parseTime } from './format.js';
 import { sortedLabels, type Labels } from './labels.js';
-import { parseDuration } from './promql/duration.js';
+import { parseDuration } from '../../lib/duration.js';
 import { PromqlExecError, PromqlParseError } from './promql/errors.js';
 import { parse } from './promql/parser.js';
 import { BadQueryError, instantQuery, rangeQuery } from './promql/query.js';
@@ -59,10 +59,10 @@ function timeParam(params: Params, name: string, fallbackMs: number | undefined)
 
 function stepParam(params: Params): number {
   const raw = params.get('step') ?? '';
-  let ms: number | undefined;
+  let ms: number | null;
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) ms = Number(raw) * 1000;
-  else ms = parseDuration(raw.trim());
-  if (ms === undefined || !Number.isFinite(ms)) throw invalidParam('step', `cannot parse "${raw}" to a valid duration`);
+  else ms = parseDuration(raw);
+  if (ms === null || !Number.isFinite(ms)) throw invalidParam('step', `cannot parse "${raw}" to a valid duration`);
   if (ms <= 0) throw invalidParam('step', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
   return ms;
 }

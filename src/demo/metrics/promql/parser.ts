@@ -12,7 +12,7 @@ import {
   type VectorMatching,
   type VectorSelector,
 } from './ast.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../../../lib/duration.js';
 import { PromqlParseError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';
 import { FUNCTIONS } from './signatures.js';
@@ -161,8 +161,8 @@ export function parse(input: string): Expr {
     const t = next();
     if (t.kind !== 'duration') unexpected(t, context);
     const ms = parseDuration(t.text);
-    if (ms === undefined || ms === 0) fail(t.pos, `invalid duration "${t.text}"`);
-    return ms!;
+    if (ms === null || ms === 0) return fail(t.pos, `invalid duration "${t.text}"`);
+    return ms;
   };
 
   const callArgs = (name: Token): Expr => {

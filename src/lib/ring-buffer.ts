@@ -1,4 +1,5 @@
-// Fixed-capacity FIFO: log memory stays bounded however long the app runs (k9s caps at 5k lines).
+// Fixed-capacity FIFO: the newest `capacity` items, oldest dropped first, so log memory stays bounded however
+// long the app (or the simulator) runs (k9s caps at 5k lines, kdash at 10k; see the field notes).
 export class RingBuffer<T> {
   private items: (T | undefined)[];
   private start = 0;
@@ -7,7 +8,7 @@ export class RingBuffer<T> {
   dropped = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.items = new Array<T | undefined>(capacity);
   }
 
@@ -26,10 +27,19 @@ export class RingBuffer<T> {
     }
   }
 
+  /** i = 0 is the oldest item; i must be below length */
+  at(i: number): T {
+    return this.items[(this.start + i) % this.capacity] as T;
+  }
+
+  newest(): T | undefined {
+    return this.size === 0 ? undefined : this.at(this.size - 1);
+  }
+
   /** oldest first */
   toArray(): T[] {
     const out = new Array<T>(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = this.items[(this.start + i) % this.capacity] as T;
+    for (let i = 0; i < this.size; i++) out[i] = this.at(i);
     return out;
   }
 

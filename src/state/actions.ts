@@ -1,5 +1,6 @@
 // The remediation actions' contract: what the executor (src/actions) offers the runtime, and what the
-// confirmation modal shows. A view only ever sees ActionPlan/ActionResult; it never calls a client.
+// confirmation modal shows. It lives with the state because views render it; a view only ever sees
+// ActionPlan/ActionResult and never imports src/actions.
 
 export const ACTION_KINDS = [
   'pod-delete',
@@ -54,6 +55,31 @@ export interface Permission {
   reason: string;
 }
 
+/**
+ * The verdict of the check made before asking for confirmation, typed so nobody reads it from its words:
+ * - server: the API server ran the write with dryRun=All (admission, validation; nothing persisted);
+ *   message is the API's error verbatim when it failed, '' when it passed;
+ * - pre-check: our own checks where the backend has no dry run (etcd health, a paused Deployment, a bad
+ *   duration); message says what was checked or what failed;
+ * - not-sent: no dry run was sent because the user may not make the write; message is the refusal.
+ */
+export type DryRunVerdict =
+  | { kind: 'server'; ok: boolean; message: string }
+  | { kind: 'pre-check'; ok: boolean; message: string }
+  | { kind: 'not-sent'; ok: false; message: string };
+
+/** The verdict in one line, for the modal and the journal: "server dry run: ok", "dry run not sent: forbidden…". */
+export function dryRunLine(v: DryRunVerdict): string {
+  switch (v.kind) {
+    case 'server':
+      return `server dry run: ${v.ok ? 'ok' : v.message}`;
+    case 'pre-check':
+      return v.message || `pre-check: ${v.ok ? 'ok' : 'failed'}`;
+    case 'not-sent':
+      return `dry run not sent: ${v.message}`;
+  }
+}
+
 /** Everything the confirmation modal shows before anything changes. */
 export interface ActionPlan {
   request: ActionRequest;
@@ -69,8 +95,8 @@ export interface ActionPlan {
   diff: { label: string; before: string; after: string }[];
   /** silence-create: the currently firing alerts the silence would match */
   preview: string[];
-  /** server-side dry run (dryRun=All) verdict for Kubernetes writes; null where none exists */
-  dryRun: { ok: boolean; message: string } | null;
+  /** what was tried before anything changes; null where nothing could be tried */
+  dryRun: DryRunVerdict | null;
   risk: 'low' | 'destructive';
   /** the context or namespace matches the production pattern */
   production: boolean;
