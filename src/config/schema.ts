@@ -23,8 +23,8 @@ const isRegex = (text: string): boolean => {
 };
 
 const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an http(s) URL' });
-const duration = z.string().refine((t) => parseDuration(t) !== null, {
-  message: 'must be a duration such as "500ms", "5s" or "2m"',
+const duration = z.string().refine((t) => (parseDuration(t) ?? 0) > 0, {
+  message: 'must be a positive duration such as "500ms", "5s", "2m" or "1m30s"',
 });
 const window = z.string().regex(/^\d+[smhdwy]$/, { message: 'must be a PromQL range such as "5m" or "30d"' });
 const nonEmpty = z.string().trim().min(1, { message: 'must not be empty' });

@@ -59,7 +59,8 @@ logs:
     expect(errorOf('consensus:\n  http:\n    endpoints: [http://a, nope]')).toBe('consensus.http.endpoints[1]: must be an http(s) URL');
     expect(errorOf('consensus:\n  http:\n    endpoints: []')).toBe('consensus.http.endpoints: must list at least one endpoint');
     expect(errorOf('consensus:\n  etcd: {endpoints: [http://a]}\n  http: {endpoints: [http://b]}')).toBe('consensus: set either etcd or http, not both');
-    expect(errorOf('prometheus:\n  interval: soon')).toBe('prometheus.interval: must be a duration such as "500ms", "5s" or "2m"');
+    expect(errorOf('prometheus:\n  interval: soon')).toBe('prometheus.interval: must be a positive duration such as "500ms", "5s", "2m" or "1m30s"');
+    expect(errorOf('prometheus:\n  timeout: 0s')).toBe('prometheus.timeout: must be a positive duration such as "500ms", "5s", "2m" or "1m30s"');
     expect(errorOf('logs:\n  capacity: ten')).toBe('logs.capacity: must be a number');
     expect(errorOf('kubernetes: [a]')).toBe('kubernetes: must be a mapping');
     expect(errorOf('slos:\n  - name: x\n    comparator: ">"')).toMatch(/^slos\[0\]\.comparator: must be one of ">=", "<="/);
