@@ -1,7 +1,7 @@
 // Alertmanager API v2: every alert (active, silenced, inhibited, unprocessed) grouped by alertname, plus silences.
 // Shapes: https://github.com/prometheus/alertmanager/blob/main/api/v2/openapi.yaml (gettableAlert, gettableSilence).
 import { z } from 'zod';
-import { severityRank } from '../runtime/selectors.js';
+import { severityRank } from '../state/severity.js';
 import type { AlertGroup, AlertInfo, AlertsData, SilenceInfo, SourceState } from '../state/types.js';
 import { sanitizeLabels, sanitizeLine } from '../text/sanitize.js';
 import { getJson, joinUrl } from './http.js';
@@ -119,7 +119,7 @@ export function createAlertmanagerSource(
   baseUrl: string,
   timing: { intervalMs: number; timeoutMs: number },
   onState: (s: SourceState<AlertsData>) => void,
-): Poller {
+): Poller<AlertsData> {
   return createPoller({
     name: 'alertmanager',
     ...timing,

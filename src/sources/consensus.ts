@@ -203,7 +203,7 @@ export function createConsensusSource(
   timing: { intervalMs: number; timeoutMs: number },
   onState: (s: SourceState<ConsensusData>) => void,
   now: () => number = Date.now,
-): Poller {
+): Poller<ConsensusData> {
   let lastLeader: string | null = null;
   let observedChanges = 0;
   let lastChangeAt: number | null = null;

@@ -28,7 +28,7 @@ export function createLatencySource(
   timing: { intervalMs: number; timeoutMs: number },
   onState: (s: SourceState<LatencyData>) => void,
   now: () => number = Date.now,
-): Poller {
+): Poller<LatencyData> {
   return createPoller({
     name: 'prometheus',
     ...timing,

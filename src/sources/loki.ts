@@ -68,7 +68,7 @@ export function createLokiErrorSource(
   timing: { intervalMs: number; timeoutMs: number },
   onState: (s: SourceState<LogErrorSummary>) => void,
   now: () => number = Date.now,
-): Poller {
+): Poller<LogErrorSummary> {
   return createPoller({
     name: 'loki',
     ...timing,

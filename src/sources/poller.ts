@@ -1,12 +1,8 @@
 // The loop every polled backend runs: one request at a time, cut off at its timeout, errors turned into a
 // line while the last good data stays on screen. A slow backend only delays itself.
-import type { SourceState } from '../state/types.js';
+import { initialSourceState, type SourceState } from '../state/types.js';
 import { errorLine, PartialFailure, TimeoutError } from './errors.js';
-
-export interface Source {
-  start(): void;
-  stop(): void;
-}
+import type { Source } from './source.js';
 
 export interface PollerOptions<T> {
   /** prefix of error lines, e.g. "prometheus" */
@@ -18,14 +14,14 @@ export interface PollerOptions<T> {
   now?: () => number;
 }
 
-export interface Poller extends Source {
+export interface Poller<T = unknown> extends Source<T> {
   /** Run one poll now (no-op while one is in flight); resolves when it has settled. */
   pollOnce(): Promise<void>;
 }
 
-export function createPoller<T>(opts: PollerOptions<T>): Poller {
+export function createPoller<T>(opts: PollerOptions<T>): Poller<T> {
   const now = opts.now ?? Date.now;
-  let state: SourceState<T> = { data: null, error: null, updatedAt: null, loading: true };
+  let state: SourceState<T> = initialSourceState<T>();
   let inFlight: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let running = false;
@@ -97,12 +93,7 @@ export function createPoller<T>(opts: PollerOptions<T>): Poller {
       current?.abort();
     },
     pollOnce,
+    // loading until the first answer: a polled backend has nothing to say before it was asked
+    initialState: () => initialSourceState<T>(),
   };
-}
-
-/** The state of a backend the config leaves out: shown as "not configured", never retried. */
-// Not an error: a backend left out of the config is a choice, shown muted as "not configured" (no data,
-// no error, not loading), never as a red failure on every refresh.
-export function notConfigured<T>(_name: string): SourceState<T> {
-  return { data: null, error: null, updatedAt: null, loading: false };
 }

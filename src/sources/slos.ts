@@ -79,7 +79,7 @@ export function createSloSource(
   specs: SloSpec[],
   timing: { intervalMs: number; timeoutMs: number },
   onState: (s: SourceState<SloValue[]>) => void,
-): Poller {
+): Poller<SloValue[]> {
   return createPoller({
     name: 'prometheus',
     ...timing,

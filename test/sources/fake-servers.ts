@@ -1,8 +1,8 @@
 // Small loopback HTTP servers answering with the real APIs' response shapes, for source tests.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tempDir } from '../helpers/temp.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, body: string) => void | Promise<void>;
@@ -11,11 +11,14 @@ export interface FakeServer {
   url: string;
   server: Server;
   requests: { method: string; path: string; search: string; body: string }[];
+  /** what a route threw (answered 500): a test asserts on what it recorded, after the fact */
+  errors: unknown[];
   close(): Promise<void>;
 }
 
 export async function startFake(route: Route): Promise<FakeServer> {
   const requests: FakeServer['requests'] = [];
+  const errors: unknown[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -23,10 +26,17 @@ export async function startFake(route: Route): Promise<FakeServer> {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = Buffer.concat(chunks).toString('utf8');
       requests.push({ method: req.method ?? 'GET', path: url.pathname, search: url.search, body });
-      void Promise.resolve(route(req, res, url, body)).catch((err: unknown) => {
-        res.statusCode = 500;
+      const fail = (err: unknown) => {
+        errors.push(err);
+        if (!res.headersSent) res.statusCode = 500;
         res.end(String(err));
-      });
+      };
+      // a route that throws at once must not become an uncaught exception of the server
+      try {
+        void Promise.resolve(route(req, res, url, body)).catch(fail);
+      } catch (err) {
+        fail(err);
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +45,7 @@ export async function startFake(route: Route): Promise<FakeServer> {
     url: `http://127.0.0.1:${port}`,
     server,
     requests,
+    errors,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -58,7 +69,7 @@ export async function deadUrl(): Promise<string> {
 
 /** A kubeconfig pointing at a plain-http fake API server (client-node needs insecure-skip-tls-verify for http). */
 export function writeKubeconfig(server: string, context = 'fake'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hive-oncall-kube-'));
+  const dir = tempDir('hive-oncall-kube-');
   const path = join(dir, 'kubeconfig');
   writeFileSync(
     path,
@@ -84,17 +95,6 @@ export function writeKubeconfig(server: string, context = 'fake'): string {
     ].join('\n'),
   );
   return path;
-}
-
-/** Poll a condition (the sources are asynchronous); fails with the last seen value after the deadline. */
-export async function until<T>(get: () => T, ok: (v: T) => boolean, what = 'condition', timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(v)?.slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 export interface PodSpecLite {

@@ -3,12 +3,13 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKubeHttp, loadKubeConfig } from '../../src/sources/kube-client.js';
 import { createKubeSource } from '../../src/sources/kubernetes.js';
-import type { Source } from '../../src/sources/poller.js';
+import type { Source } from '../../src/sources/source.js';
 import type { KubeData, SourceState } from '../../src/state/types.js';
-import { json, pod, startFake, until, writeKubeconfig, type FakeServer } from './fake-servers.js';
+import { eventuallyValue } from '../helpers/eventually.js';
+import { json, pod, startFake, writeKubeconfig, type FakeServer } from './fake-servers.js';
 
 let fake: FakeServer | null = null;
-let source: Source | null = null;
+let source: Source<KubeData> | null = null;
 afterEach(async () => {
   source?.stop();
   source = null;
@@ -35,7 +36,7 @@ function watchEvent(res: ServerResponse, type: string, object: unknown) {
   res.write(`${JSON.stringify({ type, object })}\n`);
 }
 
-function start(server: FakeServer, namespace: string | null = 'production') {
+function start(server: FakeServer, namespace: string | null = 'production', backoffMs = 20) {
   const kc = new KubeConfig();
   kc.loadFromFile(writeKubeconfig(server.url));
   let state: SourceState<KubeData> | null = null;
@@ -45,7 +46,7 @@ function start(server: FakeServer, namespace: string | null = 'production') {
     namespace,
     intervalMs: 50,
     timeoutMs: 1000,
-    backoffMs: 20,
+    backoffMs,
     onState: (s) => {
       state = s;
     },
@@ -56,14 +57,13 @@ function start(server: FakeServer, namespace: string | null = 'production') {
 
 describe('kubernetes source', () => {
   it('lists, then applies watch events from the list resourceVersion; resolves owners through ReplicaSets', async () => {
-    let watches = 0;
+    const watchedFrom: (string | null)[] = [];
     fake = await startFake((req, res, url) => {
       const p = url.pathname;
       if (p === '/apis/apps/v1/namespaces/production/deployments') return json(res, 200, { kind: 'DeploymentList', metadata: {}, items: [deployment] });
       if (p === '/apis/apps/v1/namespaces/production/replicasets') return json(res, 200, { kind: 'ReplicaSetList', metadata: {}, items: [replicaSet] });
       if (p === '/api/v1/namespaces/production/pods' && url.searchParams.get('watch') === 'true') {
-        watches++;
-        expect(url.searchParams.get('resourceVersion')).toBe('10');
+        watchedFrom.push(url.searchParams.get('resourceVersion'));
         res.writeHead(200, { 'Content-Type': 'application/json' });
         watchEvent(res, 'ADDED', pod({ name: 'claude-tui-7d9f-b', rs: 'claude-tui-7d9f', hash: '7d9f', resourceVersion: '11' }));
         watchEvent(res, 'MODIFIED', {
@@ -87,10 +87,10 @@ describe('kubernetes source', () => {
       json(res, 404, { kind: 'Status', code: 404, message: 'not found' });
     });
     const get = start(fake);
-    const state = await until(
+    const state = await eventuallyValue(
+      'watched pods',
       get,
       (s) => s?.data?.pods.length === 3 && s.data.deployments.length === 1 && s.data.pods.some((p) => p.status === 'CrashLoopBackOff'),
-      'watched pods',
     );
     const data = state!.data!;
     expect(data.watch).toBe('live');
@@ -99,7 +99,7 @@ describe('kubernetes source', () => {
     const crashing = data.pods.find((p) => p.name === 'claude-tui-7d9f-a')!;
     expect(crashing).toMatchObject({ status: 'CrashLoopBackOff', restarts: 4, ready: 0, total: 1, owner: 'claude-tui', ownerKind: 'Deployment' });
     expect(data.deployments[0]).toMatchObject({ name: 'claude-tui', revision: 3, readyReplicas: 1, images: ['ghcr.io/hive/claude-tui:2.1'] });
-    expect(watches).toBe(1);
+    expect(watchedFrom).toEqual(['10']);
     expect(state!.error).toBeNull();
   });
 
@@ -131,10 +131,10 @@ describe('kubernetes source', () => {
       json(res, 200, { kind: 'PodList', metadata: { resourceVersion: lists === 1 ? '10' : '60' }, items });
     });
     const get = start(fake, null);
-    await until(get, (s) => s?.data?.pods.length === 2, 'relisted pods');
+    await eventuallyValue('relisted pods', get, (s) => s?.data?.pods.length === 2);
     expect(lists).toBe(2);
     expect(fake.requests.some((r) => r.path === '/api/v1/pods')).toBe(true);
-    const state = await until(get, (s) => s?.data?.watch === 'reconnecting', 'reconnecting');
+    const state = await eventuallyValue('reconnecting', get, (s) => s?.data?.watch === 'reconnecting');
     expect(state!.data!.pods.map((p) => p.name).sort()).toEqual(['a', 'b']);
     expect(state!.error).toMatch(/^kubernetes: /);
   });
@@ -144,10 +144,57 @@ describe('kubernetes source', () => {
       res.socket?.destroy();
     });
     const get = start(fake);
-    const state = await until(get, (s) => s !== null && !s.loading && s.error !== null, 'error');
+    const state = await eventuallyValue('error', get, (s) => s !== null && !s.loading && s.error !== null);
     expect(state!.data).toBeNull();
     expect(state!.error).toMatch(/^kubernetes: .*(socket hang up|ECONNRESET)/);
     expect(state!.error).not.toContain('\n');
+  });
+
+  it('drops a pod from the Pods pane when the watch says it was DELETED', async () => {
+    let watches = 0;
+    fake = await startFake((req, res, url) => {
+      if (url.pathname.startsWith('/apis/apps/v1/')) return json(res, 200, { metadata: {}, items: [] });
+      if (url.searchParams.get('watch') === 'true') {
+        watches++;
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        // the deletion comes a moment after the list, as it would in a live cluster
+        setTimeout(() => watchEvent(res, 'DELETED', pod({ name: 'b', resourceVersion: '11' })), 100);
+        return;
+      }
+      json(res, 200, { kind: 'PodList', metadata: { resourceVersion: '10' }, items: [pod({ name: 'a' }), pod({ name: 'b' })] });
+    });
+    const get = start(fake);
+    await eventuallyValue('both pods listed', get, (s) => s?.data?.pods.length === 2);
+    const state = await eventuallyValue('b deleted', get, (s) => s?.data?.pods.length === 1);
+    expect(state!.data!.pods.map((p) => p.name)).toEqual(['a']);
+    expect(state!.data!.watch).toBe('live');
+    expect(watches).toBe(1);
+  });
+
+  it('re-lists at once after 410 Gone: no backoff stands between the pane and the fresh list', async () => {
+    let lists = 0;
+    fake = await startFake((req, res, url) => {
+      if (url.pathname.startsWith('/apis/apps/v1/')) return json(res, 200, { metadata: {}, items: [] });
+      if (url.searchParams.get('watch') === 'true') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        if (lists === 1) watchEvent(res, 'ERROR', { kind: 'Status', status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 });
+        else res.flushHeaders();
+        return;
+      }
+      lists++;
+      json(res, 200, { kind: 'PodList', metadata: { resourceVersion: String(lists * 10) }, items: lists === 1 ? [pod({ name: 'a' })] : [pod({ name: 'c' })] });
+    });
+    // twenty seconds of backoff: had the 410 waited for it, the relist would not come within the test's wait
+    const get = start(fake, 'production', 20_000);
+    const state = await eventuallyValue('the relisted pod', get, (s) => s?.data?.pods.map((p) => p.name).join() === 'c', { timeoutMs: 3000 });
+    expect(state!.error).toBeNull();
+  });
+
+  it('says it is loading before the first answer', () => {
+    const kc = new KubeConfig();
+    kc.loadFromFile(writeKubeconfig('http://127.0.0.1:1'));
+    const s = createKubeSource({ kc, http: createKubeHttp(kc), namespace: null, intervalMs: 1000, timeoutMs: 1000, onState: () => undefined });
+    expect(s.initialState()).toEqual({ data: null, error: null, updatedAt: null, loading: true });
   });
 
   it('rejects a context that is not in the kubeconfig, naming the ones that are', () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createKubeHttp } from '../../src/sources/kube-client.js';
 import { createLogsSource, type LogsSource } from '../../src/sources/logs.js';
 import type { LogsData, SourceState } from '../../src/state/types.js';
-import { json, pod, startFake, until, writeKubeconfig, type FakeServer } from './fake-servers.js';
+import { eventuallyValue } from '../helpers/eventually.js';
+import { json, pod, startFake, writeKubeconfig, type FakeServer } from './fake-servers.js';
 
 let fake: FakeServer | null = null;
 let source: LogsSource | null = null;
@@ -14,11 +15,10 @@ afterEach(async () => {
   fake = null;
 });
 
-function start(server: FakeServer, capacity = 100) {
+function make(server: FakeServer, capacity = 100, onState: (s: SourceState<LogsData>) => void = () => undefined) {
   const kc = new KubeConfig();
   kc.loadFromFile(writeKubeconfig(server.url));
-  let state: SourceState<LogsData> | null = null;
-  source = createLogsSource({
+  return createLogsSource({
     kc,
     http: createKubeHttp(kc),
     capacity,
@@ -26,9 +26,14 @@ function start(server: FakeServer, capacity = 100) {
     timeoutMs: 2000,
     backoffMs: 20,
     resolveIntervalMs: 50,
-    onState: (s) => {
-      state = s;
-    },
+    onState,
+  });
+}
+
+function start(server: FakeServer, capacity = 100) {
+  let state: SourceState<LogsData> | null = null;
+  source = make(server, capacity, (s) => {
+    state = s;
   });
   source.start();
   return { get: () => state, source };
@@ -50,7 +55,7 @@ describe('logs source', () => {
     });
     const { get, source: src } = start(fake);
     src.setTarget({ kind: 'pod', namespace: 'production', name: 'api-1' });
-    const state = await until(get, (s) => (s?.data?.lines.length ?? 0) === 3 && s?.data?.stream === 'live', 'three lines');
+    const state = await eventuallyValue('three lines', get, (s) => (s?.data?.lines.length ?? 0) === 3 && s?.data?.stream === 'live');
     const lines = state!.data!.lines;
     expect(lines.map((l) => l.level)).toEqual(['info', 'error', 'warn']);
     expect(lines[2]!.text).toBe('WARN low disk red');
@@ -87,7 +92,7 @@ describe('logs source', () => {
     });
     const { get, source: src } = start(fake);
     src.setTarget({ kind: 'pod', namespace: 'production', name: 'api-1' });
-    const state = await until(get, (s) => texts(s).includes('line four') && s?.data?.stream === 'live', 'line four');
+    const state = await eventuallyValue('line four', get, (s) => texts(s).includes('line four') && s?.data?.stream === 'live');
     expect(texts(state)).toEqual(['line one', 'line two', 'line two', 'line three', 'line four']);
     const resume = fake.requests.filter((r) => r.path.endsWith('/log'))[1]!;
     expect(new URLSearchParams(resume.search).get('sinceTime')).toBe('2024-05-01T10:00:01Z');
@@ -108,19 +113,20 @@ describe('logs source', () => {
     });
     const { get, source: src } = start(fake);
     src.setTarget({ kind: 'pod', namespace: 'production', name: 'api-1' });
-    const state = await until(get, (s) => s?.data?.stream === 'reconnecting' && s.error !== null, 'reconnecting');
+    const state = await eventuallyValue('reconnecting', get, (s) => s?.data?.stream === 'reconnecting' && s.error !== null);
     expect(texts(state)).toEqual(['hello']);
     expect(state!.error).toContain('kubelet unreachable');
   });
 
-  it('follows every pod of a deployment and marks a deleted pod ended', async () => {
+  it('follows every pod of a deployment in one stream', async () => {
+    const selectors: (string | null)[] = [];
     fake = await startFake((req, res, url) => {
       const p = url.pathname;
       if (p === '/apis/apps/v1/namespaces/production/deployments/claude-tui') {
         return json(res, 200, { kind: 'Deployment', metadata: { name: 'claude-tui' }, spec: { selector: { matchLabels: { app: 'claude-tui' } } } });
       }
       if (p === '/api/v1/namespaces/production/pods') {
-        expect(url.searchParams.get('labelSelector')).toBe('app=claude-tui');
+        selectors.push(url.searchParams.get('labelSelector'));
         return json(res, 200, { kind: 'PodList', metadata: { resourceVersion: '5' }, items: [pod({ name: 'a' }), pod({ name: 'b' })] });
       }
       const m = /pods\/([^/]+)\/log$/.exec(p);
@@ -133,9 +139,80 @@ describe('logs source', () => {
     });
     const { get, source: src } = start(fake);
     src.setTarget({ kind: 'deployment', namespace: 'production', name: 'claude-tui' });
-    const state = await until(get, (s) => (s?.data?.lines.length ?? 0) === 2 && s?.data?.stream === 'live', 'both pods');
+    const state = await eventuallyValue('both pods', get, (s) => (s?.data?.lines.length ?? 0) === 2 && s?.data?.stream === 'live');
     expect(new Set(state!.data!.lines.map((l) => l.pod))).toEqual(new Set(['a', 'b']));
     expect(state!.data!.target).toEqual({ kind: 'deployment', namespace: 'production', name: 'claude-tui' });
+    expect(selectors[0]).toBe('app=claude-tui');
+  });
+
+  it('marks the stream of a deleted pod ended, keeps its lines and does not reconnect', async () => {
+    let deleted = false;
+    fake = await startFake((req, res, url) => {
+      if (url.pathname.endsWith('/log')) {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.write('2024-05-01T10:00:00Z shutting down\n');
+        // the pod is deleted: the kubelet ends the stream, and the API server no longer knows the pod
+        setTimeout(() => {
+          deleted = true;
+          res.end();
+        }, 50);
+        return;
+      }
+      if (deleted) return json(res, 404, { kind: 'Status', status: 'Failure', message: 'pods "api-1" not found', reason: 'NotFound', code: 404 });
+      json(res, 200, pod({ name: 'api-1' }));
+    });
+    const { get, source: src } = start(fake);
+    src.setTarget({ kind: 'pod', namespace: 'production', name: 'api-1' });
+    const state = await eventuallyValue('ended', get, (s) => s?.data?.stream === 'ended');
+    expect(texts(state)).toEqual(['shutting down']);
+    expect(state!.error).toBeNull();
+    // were it only "reconnecting", it would have asked again after the 20 ms backoff
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.requests.filter((r) => r.path.endsWith('/log'))).toHaveLength(1);
+    expect(get()!.data!.stream).toBe('ended');
+  });
+
+  it('marks the stream of a pod that completed ended (phase Succeeded)', async () => {
+    let done = false;
+    fake = await startFake((req, res, url) => {
+      if (url.pathname.endsWith('/log')) {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        done = true;
+        res.end('2024-05-01T10:00:00Z job finished\n');
+        return;
+      }
+      json(res, 200, pod({ name: 'job-1', phase: done ? 'Succeeded' : 'Running' }));
+    });
+    const { get, source: src } = start(fake);
+    src.setTarget({ kind: 'pod', namespace: 'production', name: 'job-1' });
+    const state = await eventuallyValue('ended', get, (s) => s?.data?.stream === 'ended');
+    expect(texts(state)).toEqual(['job finished']);
+    expect(fake.requests.filter((r) => r.path.endsWith('/log'))).toHaveLength(1);
+  });
+
+  it('joins lines split across chunks and drops CRLF line ends', async () => {
+    fake = await startFake((req, res, url) => {
+      if (!url.pathname.endsWith('/log')) return json(res, 200, pod({ name: 'api-1' }));
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.write('2024-05-01T10:00:00.1Z first li');
+      setTimeout(() => res.write('ne\r'), 20);
+      setTimeout(() => res.write('\n2024-05-01T10:00:00.2Z second\r\n'), 40);
+    });
+    const { get, source: src } = start(fake);
+    src.setTarget({ kind: 'pod', namespace: 'production', name: 'api-1' });
+    const state = await eventuallyValue('two lines', get, (s) => texts(s).length === 2);
+    expect(texts(state)).toEqual(['first line', 'second']);
+  });
+
+  it('starts idle, with no lines and its capacity, before any target', async () => {
+    fake = await startFake((req, res) => json(res, 404, {}));
+    source = make(fake, 321);
+    expect(source.initialState()).toEqual({
+      data: { target: null, lines: [], capacity: 321, dropped: 0, stream: 'idle' },
+      error: null,
+      updatedAt: null,
+      loading: false,
+    });
   });
 
   it('keeps at most `capacity` lines, dropping the oldest', async () => {
@@ -146,7 +223,7 @@ describe('logs source', () => {
     });
     const { get, source: src } = start(fake, 100);
     src.setTarget({ kind: 'pod', namespace: 'production', name: 'api-1' });
-    const state = await until(get, (s) => texts(s).includes('n249'), 'last line');
+    const state = await eventuallyValue('last line', get, (s) => texts(s).includes('n249'));
     expect(state!.data!.lines).toHaveLength(100);
     expect(texts(state)[0]).toBe('n150');
     expect(state!.data!.dropped).toBe(150);
@@ -159,9 +236,9 @@ describe('logs source', () => {
       json(res, 404, { kind: 'Status', status: 'Failure', message: 'pods "nope" not found', reason: 'NotFound', code: 404 }),
     );
     const { get, source: src } = start(fake);
-    await until(get, (s) => s?.data?.stream === 'idle', 'idle');
+    await eventuallyValue('idle', get, (s) => s?.data?.stream === 'idle');
     src.setTarget({ kind: 'pod', namespace: 'production', name: 'nope' });
-    const state = await until(get, (s) => s?.error !== null && s?.error !== undefined, 'error');
+    const state = await eventuallyValue('error', get, (s) => s?.error !== null && s?.error !== undefined);
     expect(state!.error).toBe('logs: pod production/nope: HTTP 404 Not Found: pods "nope" not found');
   });
 
@@ -176,7 +253,7 @@ describe('logs source', () => {
     });
     const { get, source: src } = start(fake);
     for (const name of ['p1', 'p2', 'p3']) src.setTarget({ kind: 'pod', namespace: 'production', name });
-    await until(get, (s) => (s?.data?.lines.length ?? 0) === 1, 'a line');
+    await eventuallyValue('a line', get, (s) => (s?.data?.lines.length ?? 0) === 1);
     const asked = fake.requests.map((r) => r.path.split('/')[6]);
     expect(new Set(asked)).toEqual(new Set(['p3']));
   });

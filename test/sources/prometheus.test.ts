@@ -4,7 +4,8 @@ import { fetchLatency } from '../../src/sources/latency.js';
 import { createPrometheusClient, parseSampleValue } from '../../src/sources/prometheus.js';
 import { createSloSource, evaluateSlos, sloStatus } from '../../src/sources/slos.js';
 import type { SloValue, SourceState } from '../../src/state/types.js';
-import { deadUrl, json, startFake, until, type FakeServer } from './fake-servers.js';
+import { eventuallyValue } from '../helpers/eventually.js';
+import { deadUrl, json, startFake, type FakeServer } from './fake-servers.js';
 
 let fake: FakeServer | null = null;
 afterEach(async () => {
@@ -160,7 +161,8 @@ describe('a hanging backend', () => {
       // the fast source updates several times while the slow one is still waiting
       let updates = 0;
       let last: number | null = null;
-      await until(
+      await eventuallyValue(
+        'fast updates',
         () => {
           const at = (fast as SourceState<SloValue[]> | null)?.updatedAt ?? null;
           if (at !== null && at !== last) {
@@ -170,10 +172,9 @@ describe('a hanging backend', () => {
           return { updates, slow };
         },
         (v) => v.updates >= 3,
-        'fast updates',
       );
       expect((slow as SourceState<SloValue[]> | null)?.loading ?? true).toBe(true);
-      const s = await until(() => slow as SourceState<SloValue[]> | null, (v) => v !== null && !v.loading, 'slow timeout');
+      const s = await eventuallyValue('slow timeout', () => slow as SourceState<SloValue[]> | null, (v) => v !== null && !v.loading);
       expect(s!.error).toBe('prometheus: timed out after 0.8s');
     } finally {
       a.stop();
