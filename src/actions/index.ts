@@ -1,4 +1,5 @@
 // The remediation actions: createExecutor is what the runtime uses; the types are the modal's contract.
-export { createExecutor, READ_ONLY_REASON, type ExecutorDeps } from './executor.js';
-export { createJournal, type Journal } from './journal.js';
+export { createExecutor, type ExecutorDeps } from './executor.js';
+export { READ_ONLY_REASON } from './permission-check.js';
+export { createJournal, type Journal, type JournalFs } from './journal.js';
 export * from '../state/actions.js';

@@ -2,7 +2,8 @@
 // gateway, checked through their own APIs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionExecutor } from '../../src/actions/index.js';
-import { eventually, simulator, type Sim } from './harness.js';
+import { eventually } from '../helpers/eventually.js';
+import { simulator, type Sim } from './harness.js';
 
 let s: Sim;
 let ex: ActionExecutor;
@@ -65,6 +66,15 @@ describe('silence', () => {
     expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'silenceID in path must be of type uuid: "not-a-uuid"' });
   });
 
+  it('refuses a silence duration out of range before sending anything', async () => {
+    const before = (await silences()).length;
+    const plan = await ex.plan({ action: 'silence-create', target: { kind: 'alert', alertname: 'PodCrashLooping', labels: { job: 'claude-tui' } }, params: { comment: 'x', durationMs: 1000 } });
+    expect(plan.dryRun).toEqual({ kind: 'pre-check', ok: false, message: 'the duration must be between 1 minute and 365 days' });
+    expect(plan.changes).toContain('duration (invalid) from the time of confirmation');
+    expect(await ex.execute(plan, '')).toMatchObject({ ok: false, message: 'not run: the duration must be between 1 minute and 365 days' });
+    expect((await silences()).length).toBe(before);
+  });
+
   it('refuses matchers that would match every alert', async () => {
     const plan = await ex.plan({
       action: 'silence-create',
@@ -99,7 +109,7 @@ describe('leader transfer', () => {
     expect(r).toMatchObject({ ok: true, message: `leadership moved to ${target.name}` });
     expect(r.details).toContain(`transfer-leadership sent to ${leaderName} (id ${leader}): accepted`);
     expect(r.details.at(-1)).toMatch(new RegExp(`^post-check: ${target.name} \\(id ${target.ID}\\) is the leader`));
-    await eventually(async () => (await status()).leader === target.ID, 'the new leader in every status');
+    await eventually('the new leader in every status', async () => (await status()).leader === target.ID, { timeoutMs: 8000 });
   });
 
   it('refuses a target that is already the leader', async () => {

@@ -126,7 +126,7 @@ describe('RBAC', () => {
 });
 
 describe('journal', () => {
-  it('writes one fsynced JSON line per attempt: confirmed, cancelled and refused', async () => {
+  it('writes one JSON line per attempt (confirmed, cancelled and refused), private to the user', async () => {
     const journalPath = join(tempDir(), 'nested', 'state', 'audit.jsonl');
     const ex = s.executor({}, { journalPath });
     const target = { kind: 'deployment' as const, namespace: 'production', name: 'hive-mind-coordinator' };

@@ -1,10 +1,10 @@
 // Real HTTP against the simulator for the executor's tests, with the journal in a temp dir and small
 // helpers to read the world back through the same APIs a person would check with kubectl or curl.
 import axios from 'axios';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tempDir as makeTempDir } from '../helpers/temp.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExecutor, type ExecutorDeps } from '../../src/actions/index.js';
 import type { HiveConfig } from '../../src/config/config.js';
@@ -15,7 +15,7 @@ import type { AccessPolicy } from '../../src/demo/kube/index.js';
 import { createRouter } from '../../src/demo/router.js';
 import { buildWorld, SIM_CONTEXT, startSimulator } from '../../src/demo/simulator.js';
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'hive-actions-'));
+export const tempDir = (): string => makeTempDir('hive-actions-');
 
 export interface Sim {
   sim: SimulatorHandle;
@@ -60,15 +60,4 @@ export async function kubeOnly(policy: AccessPolicy) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** Poll until `check` holds (the simulator reconciles once a second); fails with `what` after `limitMs`. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string, limitMs = 8000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }

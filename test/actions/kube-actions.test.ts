@@ -3,7 +3,8 @@
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionExecutor } from '../../src/actions/index.js';
-import { eventually, simulator, type Sim } from './harness.js';
+import { eventually } from '../helpers/eventually.js';
+import { simulator, type Sim } from './harness.js';
 
 let s: Sim;
 let ex: ActionExecutor;
@@ -57,10 +58,9 @@ describe('pod delete', () => {
     expect(after === null || after.metadata.deletionTimestamp !== undefined).toBe(true);
     // its ReplicaSet replaces it with a pod that did not exist before
     const rs = victim.metadata.ownerReferences[0].name as string;
-    await eventually(
-      async () => (await pods('claude-tui')).some((p) => p.metadata.ownerReferences[0].name === rs && !namesBefore.has(p.metadata.name)),
-      'a replacement pod',
-    );
+    await eventually('a replacement pod', async () => (await pods('claude-tui')).some((p) => p.metadata.ownerReferences[0].name === rs && !namesBefore.has(p.metadata.name)), {
+      timeoutMs: 8000,
+    });
   });
 
   it('reports the API error verbatim when the pod does not exist', async () => {
@@ -86,9 +86,9 @@ describe('rollout restart', () => {
     expect(r.message).toMatch(/^deployment production\/hive-mind-coordinator restarted \(kubectl\.kubernetes\.io\/restartedAt=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)$/);
     const after = await deployment('hive-mind-coordinator');
     expect(after.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toMatch(/Z$/);
-    const fresh = await eventually(async () => (await replicaSets('hive-mind-coordinator')).find((x) => !rsBefore.includes(x.metadata.name)), 'a new ReplicaSet');
+    const fresh = await eventually('a new ReplicaSet', async () => (await replicaSets('hive-mind-coordinator')).find((x) => !rsBefore.includes(x.metadata.name)), { timeoutMs: 8000 });
     const hash = fresh.metadata.labels['pod-template-hash'];
-    await eventually(async () => (await pods('hive-mind-coordinator')).some((p) => p.metadata.labels['pod-template-hash'] === hash), 'pods of the new ReplicaSet');
+    await eventually('pods of the new ReplicaSet', async () => (await pods('hive-mind-coordinator')).some((p) => p.metadata.labels['pod-template-hash'] === hash), { timeoutMs: 8000 });
   });
 });
 
@@ -118,7 +118,7 @@ describe('rollout undo', () => {
     const revBefore = Number(before.metadata.annotations['deployment.kubernetes.io/revision']);
 
     const plan = await ex.plan({ action: 'rollout-undo', target, params: {} });
-    expect(plan).toMatchObject({ risk: 'destructive', production: true, confirmText: 'claude-tui', dryRun: { ok: true } });
+    expect(plan).toMatchObject({ risk: 'destructive', production: true, confirmText: 'claude-tui', dryRun: { kind: 'server', ok: true } });
     expect(plan.changes[0]).toBe(`revision ${revBefore} -> ${revBefore - 1}`);
     expect(plan.diff).toContainEqual({ label: 'claude-tui image', before: 'ghcr.io/hive-mind/claude-tui:v1.8.0', after: 'ghcr.io/hive-mind/claude-tui:v1.7.2' });
     expect(plan.diff).toContainEqual({ label: 'claude-tui args', before: '--config /etc/hive/config.toml', after: '--config /etc/hive/config.toml' });
@@ -136,13 +136,14 @@ describe('rollout undo', () => {
     expect(Number(after.metadata.annotations['deployment.kubernetes.io/revision'])).toBeGreaterThan(revBefore);
     expect(after.spec.template.metadata.labels['pod-template-hash']).toBeUndefined();
     // the old ReplicaSet comes back and the bad pods go
-    await eventually(async () => (await pods('claude-tui')).filter((p) => !p.metadata.deletionTimestamp).every((p) => p.spec.containers[0].image.endsWith(':v1.7.2')), 'only v1.7.2 pods', 10000);
+    await eventually('only v1.7.2 pods', async () => (await pods('claude-tui')).filter((p) => !p.metadata.deletionTimestamp).every((p) => p.spec.containers[0].image.endsWith(':v1.7.2')), {
+      timeoutMs: 10000,
+    });
   });
 
   it('refuses when there is no previous revision', async () => {
     const plan = await ex.plan({ action: 'rollout-undo', target: { kind: 'deployment', namespace: 'database', name: 'postgresql' }, params: {} });
-    expect(plan.dryRun?.ok).toBe(false);
-    expect(plan.dryRun?.message).toMatch(/^deployment database\/postgresql has no previous revision to roll back to/);
+    expect(plan.dryRun).toMatchObject({ kind: 'pre-check', ok: false, message: expect.stringMatching(/^deployment database\/postgresql has no previous revision to roll back to/) });
     const r = await ex.execute(plan, 'postgresql');
     expect(r.ok).toBe(false);
     expect(r.message).toContain('no previous revision');
@@ -154,7 +155,7 @@ describe('scale', () => {
 
   it('scales up with a dry run first', async () => {
     const plan = await ex.plan({ action: 'scale', target, params: { replicas: 3 } });
-    expect(plan).toMatchObject({ changes: ['replicas 2 -> 3'], risk: 'low', confirmText: null, dryRun: { ok: true } });
+    expect(plan).toMatchObject({ changes: ['replicas 2 -> 3'], risk: 'low', confirmText: null, dryRun: { kind: 'server', ok: true } });
     expect((await deployment('hive-mind-coordinator')).spec.replicas).toBe(2);
     const r = await ex.execute(plan, '');
     expect(r).toMatchObject({ ok: true, message: 'deployment production/hive-mind-coordinator scaled: replicas 2 -> 3' });
