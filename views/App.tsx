@@ -20,7 +20,7 @@ import { ActionsView } from './ActionsView.js';
 import { ConfirmModal } from './modal/ConfirmModal.js';
 import { StatusBar } from './StatusBar.js';
 import { Line } from './components/Line.js';
-import { clip, fit } from './text.js';
+import { clip, fit } from '../src/text/index.js';
 import type { PaneViewProps } from './panes/types.js';
 import { PodsPane } from './panes/PodsPane.js';
 import { SlosPane } from './panes/SlosPane.js';

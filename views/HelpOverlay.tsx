@@ -7,7 +7,7 @@ import { PANES } from '../src/state/types.js';
 import { Line, type Segment } from './components/Line.js';
 import { Overlay } from './components/Overlay.js';
 import { useTheme } from './theme/ThemeContext.js';
-import { cellWidth, clip, fit } from './text.js';
+import { cellWidth, clip, fit } from '../src/text/index.js';
 import { contextLabel, keyFor, keysLabel } from './keyLabels.js';
 
 type Row = { kind: 'header'; text: string } | { kind: 'binding'; keys: string; description: string };

@@ -3,7 +3,7 @@ import type { Keymap } from '../keymaps/types.js';
 import { PANE_TITLES, type AppState } from '../src/state/types.js';
 import { Line, type Segment } from './components/Line.js';
 import { useTheme } from './theme/ThemeContext.js';
-import { cellWidth, clip } from './text.js';
+import { cellWidth, clip } from '../src/text/index.js';
 import { keyFor } from './keyLabels.js';
 
 /** Key hints from the keymap: what to press next in the current mode. */
@@ -31,7 +31,7 @@ export function StatusBar({ state, keymap, width }: { state: AppState; keymap: K
     { text: ` ${meta.mode.toUpperCase()} `, inverse: true, bold: true, color: meta.mode === 'demo' ? theme.warning : undefined },
   ];
   // A flash answers the key just pressed (e.g. why an action is refused): it goes first, so it is never clipped.
-  if (ui.flash) left.push({ text: ` ${ui.flash} ·`, bold: true, color: theme.accent });
+  if (ui.flash) left.push({ text: ` ${ui.flash.text} ·`, bold: true, color: theme.accent });
   if (state.actions.readOnly) left.push({ text: ' READ-ONLY ·', bold: true, color: theme.warning });
   left.push({ text: ` ctx ${meta.context}` }, { text: ` · ns ${meta.namespace ?? 'all'}` });
   if (meta.scenario) left.push({ text: ` · scenario ${meta.scenario}` });

@@ -7,6 +7,7 @@ import type { StateStore } from '../src/state/intents.js';
 import type { Keymap } from '../keymaps/types.js';
 import { App } from './App.js';
 import { createTheme } from './theme/theme.js';
+import { plainText } from '../src/text/index.js';
 
 /** A store that always holds one state and ignores intents. */
 export function staticStore(state: AppState): StateStore {
@@ -30,12 +31,8 @@ class FrameStdout extends EventEmitter {
   };
 }
 
-/** Removes every escape sequence (colour and otherwise) and any stray control byte. */
-// eslint-disable-next-line no-control-regex
-const ANSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-export const stripAnsi = (s: string): string => s.replace(ANSI, '').replace(CONTROL, '');
+/** Removes every escape sequence (colour and otherwise) and any stray control byte but the newline. */
+export const stripAnsi: (s: string) => string = plainText;
 
 export interface FrameOptions {
   keymap?: Keymap;

@@ -64,7 +64,7 @@ function dataSummary(state: AppState, pane: PaneId): Summary {
     }
     case 'logs': {
       const d = state.logs.data;
-      const paused = state.ui.logsPaused ? 'PAUSED · ' : '';
+      const paused = state.ui.logsFrozen !== null ? 'PAUSED · ' : '';
       const hotspots = errorHotspots(state, 2);
       return { text: `${paused}${d ? streamLabel(d.stream) : ''} · ${targetLabel(d)}${hotspots ? ` · ${hotspots}` : ` · ${d?.lines.length ?? 0} lines`}`, tone: 'none' };
     }

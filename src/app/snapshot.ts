@@ -1,12 +1,11 @@
 // `hive-oncall snapshot`: wait (bounded) for every pane's first answer, then one frame or the state as JSON.
 import type { Controller } from '../runtime/controller.js';
+import { plainText } from '../text/escapes.js';
 
 export const FIRST_DATA_TIMEOUT_MS = 8000;
 
-// eslint-disable-next-line no-control-regex
-const LEFTOVER = /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b[\s\S]?|[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-/** Plain text promised: whatever escape or control byte slipped through the renderer goes. */
-export const plainText = (text: string): string => text.replace(LEFTOVER, '');
+// Plain text promised: whatever escape or control byte slipped through the renderer goes.
+export { plainText };
 
 export async function takeSnapshot(
   controller: Controller,

@@ -5,6 +5,7 @@ import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
 import type { KeyBinding, Keymap } from '../../keymaps/types.js';
 import { VIM_KEYMAP } from '../../keymaps/vim.js';
 import { keymapConflicts, type KeyConflict } from '../input/conflicts.js';
+import { isPrintable } from '../text/control.js';
 import { ConfigError } from './config.js';
 
 export const KEYMAPS = { default: DEFAULT_KEYMAP, vim: VIM_KEYMAP } as const satisfies Record<string, Keymap>;
@@ -35,8 +36,6 @@ const ALIASES: Record<string, string> = {
   '→': 'right',
   ' ': 'space',
 };
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * A key as written in the config, as the name normaliseKey produces for it (see keymaps/types.ts), or
@@ -44,7 +43,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  */
 export function parseKeyName(written: string): string | null {
   const text = written === ' ' ? written : written.trim();
-  if ([...text].length === 1) return CONTROL.test(text) ? null : (ALIASES[text] ?? text);
+  if ([...text].length === 1) return !isPrintable(text) ? null : (ALIASES[text] ?? text);
   const lower = text
     .toLowerCase()
     .replace(/^(ctrl|control|c)[-+]/, 'ctrl+')
@@ -56,7 +55,7 @@ export function parseKeyName(written: string): string | null {
   if (!chord) return null;
   // the chord's character as typed: ctrl+ is reported lower-case, meta+ keeps its case
   const rest = text.slice(text.length - chord[2]!.length);
-  if ([...rest].length !== 1 || CONTROL.test(rest) || rest === ' ') return null;
+  if ([...rest].length !== 1 || !isPrintable(rest) || rest === ' ') return null;
   return chord[1] === 'ctrl' ? `ctrl+${rest.toLowerCase()}` : `meta+${rest}`;
 }
 

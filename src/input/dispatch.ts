@@ -9,14 +9,13 @@ import type { StateStore } from '../state/intents.js';
 import type { AppState } from '../state/types.js';
 import { isTyping, matchBinding, matchContextOf, type MatchContext } from './match.js';
 import { normaliseKey, PASTE_PREFIX } from './normalise.js';
+import { isPrintable } from '../text/control.js';
 
 /** How the runtime turns its state into the matcher's view of it (modal and Actions-view flags included). */
 export type ContextReader = (state: AppState) => MatchContext;
 
 const NO_KEY = {} as Key;
 const CHAR_NAMES: Record<string, string> = { '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', '\u001b': 'escape' };
-// eslint-disable-next-line no-control-regex
-const isPrintable = (ch: string) => !/[\u0000-\u001f\u007f-\u009f]/.test(ch);
 
 /** One character of a batch as a key name: control bytes 0x01-0x1a are ctrl+a..ctrl+z (ctrl+c = 0x03). */
 function charName(ch: string): string {

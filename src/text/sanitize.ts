@@ -1,37 +1,42 @@
 // Untrusted text (log lines, labels, annotations, alert text, API error messages) must never reach the
 // terminal with control bytes in it: an OSC can retitle the window or write the clipboard (OSC 52), a CSI
-// can move the cursor and forge other panes (CVE-2021-25743). Everything shown passes through here.
+// can move the cursor and forge other panes (CVE-2021-25743). Nor may it hold a grapheme that terminals
+// draw at another width than Ink places it at: that moves every border to its right (graphemes.ts).
+// Everything shown passes through here: sources call sanitizeLine, the views' rows call clean.
+import { showControls } from './control.js';
+import { stripEscapes } from './escapes.js';
+import { graphemes } from './graphemes.js';
+import { stableParts, type StableText } from './stable-text.js';
 
-// Complete escape sequences: CSI (ESC [ or 0x9B), OSC/DCS/SOS/PM/APC strings up to BEL or ST, and
-// two-byte ESC sequences. Removed whole so that colour codes in logs do not leave debris behind.
-const ESCAPE_SEQUENCE = new RegExp(
-  [
-    '(?:\\u001b\\[|\\u009b)[\\u0030-\\u003f]*[\\u0020-\\u002f]*[\\u0040-\\u007e]',
-    '(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])[\\s\\S]*?(?:\\u0007|\\u001b\\\\|\\u009c|$)',
-    '\\u001b[\\u0020-\\u002f]*[\\u0030-\\u007e]',
-  ].join('|'),
-  'g',
-);
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+const TAB = /\t/g;
 
-// Whatever control character is left (a lone ESC, NUL, backspace, C1) is shown, not obeyed.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-// Bidirectional overrides reorder what the eye reads (Trojan Source); they carry no meaning in a log line.
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-
-function picture(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code < 0x20) return String.fromCharCode(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
-  return '\ufffd';
+/** Any text as one printable line: escapes removed, tabs expanded, controls shown, graphemes stable. */
+function printable(text: string, limit: number): StableText {
+  return stableParts(showControls(stripEscapes(text).replace(TAB, '    ')), limit);
 }
 
-/** One line of untrusted text made safe to print: no escape sequences, no control bytes, tabs expanded. */
+/**
+ * One line of untrusted text made safe to print: no escape sequences, no control bytes, tabs expanded,
+ * every grapheme in a form terminals agree on; at most `maxLength` graphemes (an ellipsis marks a cut,
+ * which never falls inside a grapheme).
+ */
 export function sanitizeLine(input: string, maxLength = 4096): string {
-  let text = input.length > maxLength * 4 ? input.slice(0, maxLength * 4) : input;
-  text = text.replace(/\r?\n$/, '');
-  text = text.replace(ESCAPE_SEQUENCE, '').replace(BIDI, '').replace(/\t/g, '    ').replace(CONTROL, picture);
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
+  // The common case by far (100k log lines): plain printable ASCII that fits is its own safe form.
+  if (input.length <= maxLength && PRINTABLE_ASCII.test(input)) return input;
+  if (maxLength <= 0) return '';
+  // Bound the work on a hostile megabyte line before looking at it (a grapheme is rarely more than four
+  // code units); the cut is at a code point boundary and is marked even when what is left would fit.
+  const bound = maxLength * 4;
+  let text = input;
+  let bounded = false;
+  if (text.length > bound) {
+    text = text.slice(0, /[\ud800-\udbff]/.test(text[bound - 1]!) ? bound - 1 : bound);
+    bounded = true;
+  }
+  const out = printable(text.replace(/\r?\n$/, ''), maxLength);
+  if (!bounded || out.cut) return out.text;
+  return out.graphemes < maxLength ? `${out.text}…` : `${graphemes(out.text).slice(0, maxLength - 1).join('')}…`;
 }
 
 /** Sanitise every value (and key) of a label map. */
@@ -41,3 +46,9 @@ export function sanitizeLabels(labels: Record<string, string> | undefined | null
   for (const [k, v] of Object.entries(labels)) out[sanitizeLine(k, 256)] = sanitizeLine(String(v), 1024);
   return out;
 }
+
+/**
+ * Any text made safe to print on one line, whatever its length: the views' last lock on every string
+ * they draw (state is sanitised at the source; this catches what a view composes or a source missed).
+ */
+export const clean = (text: string): string => (PRINTABLE_ASCII.test(text) ? text : printable(text, Infinity).text);

@@ -4,7 +4,7 @@ import { VIM_KEYMAP } from '../../keymaps/vim.js';
 import type { Keymap } from '../../keymaps/types.js';
 import { resolveKeymap } from '../../src/config/keys.js';
 import { helpLayout } from '../../views/HelpOverlay.js';
-import { cellWidth } from '../../views/text.js';
+import { cellWidth } from '../../src/text/index.js';
 import { renderHelp } from './renderHelp.js';
 
 /** The App gives the overlay its full height minus the status bar and the kept-free last row. */

@@ -1,8 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-// Tests run without a TTY, where chalk would emit no SGR at all; force it so styles are observable.
-vi.hoisted(() => {
-  process.env['FORCE_COLOR'] = '1';
-});
+import { describe, expect, it } from 'vitest';
 import { renderFrameRaw } from '../../views/frame.js';
 import { colorEnabled } from '../../views/theme/theme.js';
 import { failed, hiveState } from './fixtures.js';

@@ -1,4 +1,4 @@
-import { cellWidth } from '../../views/text.js';
+import { cellWidth } from '../../src/text/index.js';
 
 export const lines = (frame: string): string[] => frame.split('\n');
 export const widest = (frame: string): number => Math.max(...lines(frame).map(cellWidth));

@@ -1,8 +1,5 @@
 import type { KubeData } from '../../src/state/types.js';
-import { describe, expect, it, vi } from 'vitest';
-vi.hoisted(() => {
-  process.env['FORCE_COLOR'] = '1';
-});
+import { describe, expect, it } from 'vitest';
 import { renderFrameRaw, renderFrameText } from '../../views/frame.js';
 import { failed, hiveState, withUi } from './fixtures.js';
 import { withoutSgr } from './helpers.js';

@@ -1,9 +1,5 @@
 // How the modal marks focus and a disabled Confirm without relying on colour (NO_COLOR-safe SGR only).
-import { describe, expect, it, vi } from 'vitest';
-// Tests run without a TTY, where chalk would emit no SGR at all; force it so styles are observable.
-vi.hoisted(() => {
-  process.env['FORCE_COLOR'] = '1';
-});
+import { describe, expect, it } from 'vitest';
 import type { ActionPlan, ActionRequest } from '../../src/state/actions.js';
 import { modalPlanned, openModal, stepModal } from '../../src/runtime/modal.js';
 import type { ModalState } from '../../src/state/types.js';

@@ -179,9 +179,11 @@ describe('Logs pane', () => {
   });
 
   it('shows a PAUSED badge and keeps the window on the selected line while paused', () => {
+    const lines = hiveLogLines(200);
     const state = withUi(
-      { logsPaused: true, focus: 'logs', selection: { ...hiveState().ui.selection, logs: 2 } },
-      hiveState({ logs: ok({ target: null, lines: hiveLogLines(200), capacity: 5000, dropped: 12, stream: 'reconnecting' }) }),
+      // paused with the 200 lines on screen; the stream has gone on to newer ones since
+      { logsFrozen: lines, focus: 'logs', selection: { ...hiveState().ui.selection, logs: 2 } },
+      hiveState({ logs: ok({ target: null, lines: hiveLogLines(250), capacity: 5000, dropped: 12, stream: 'reconnecting' }) }),
     );
     const frame = renderFrameText(state, BIG);
     expect(frame).toContain('PAUSED');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellWidth, clip, clipMiddle, fit } from '../../views/text.js';
+import { cellWidth, clip, clipMiddle, fit } from '../../src/text/index.js';
 import { columnWidths } from '../../views/components/layoutColumns.js';
 import { windowStart } from '../../views/components/Table.js';
 import { formatSloTarget, formatSloValue } from '../../views/format.js';

@@ -3,7 +3,7 @@
 import { Text } from 'ink';
 import { createContext, useContext } from 'react';
 import type { Colour } from '../theme/theme.js';
-import { clean } from '../text.js';
+import { clean } from '../../src/text/index.js';
 
 export interface Segment {
   text: string;

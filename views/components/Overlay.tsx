@@ -1,7 +1,7 @@
 // A full-size bordered box drawn over the panes (help, the Actions view), its title set into the top border.
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
-import { cellWidth } from '../text.js';
+import { cellWidth } from '../../src/text/index.js';
 import { Line, type Segment } from './Line.js';
 
 export function Overlay({ title, width, height, children }: { title: Segment[]; width: number; height: number; children: ReactNode }) {

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { SourceState } from '../../src/state/types.js';
 import { useTheme } from '../theme/ThemeContext.js';
 import { formatSince } from '../../src/lib/duration.js';
-import { cellWidth, clip } from '../text.js';
+import { cellWidth, clip } from '../../src/text/index.js';
 import { DimContext, Line, type Segment } from './Line.js';
 
 export interface BodySize {

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { Colour } from '../theme/theme.js';
 import { Line, type Segment } from './Line.js';
 import { COLUMN_GAP, columnWidths, type ColumnSpec } from './layoutColumns.js';
-import { fit } from '../text.js';
+import { fit } from '../../src/text/index.js';
 
 export interface Cell {
   text: string;

@@ -8,7 +8,7 @@ import type { AppState, ModalState } from '../../src/state/types.js';
 import { Line, type Segment } from '../components/Line.js';
 import { keysLabel } from '../keyLabels.js';
 import { useTheme } from '../theme/ThemeContext.js';
-import { cellWidth, clip, fit } from '../text.js';
+import { cellWidth, clip, fit } from '../../src/text/index.js';
 import { modalRows, modalTitle, type ModalKeys } from './modalLines.js';
 
 /** The modal is at most this wide: wider lines are harder to read than wrapped ones. */

@@ -3,10 +3,10 @@
 // with an "… N more" line when the terminal is short; the buttons and the context line never do.
 import { dryRunLine, type ActionPlan } from '../../src/state/actions.js';
 import type { AppState, ModalField, ModalState } from '../../src/state/types.js';
-import { confirmBlocker, modalTextFocus, quickConfirmAllowed, silenceDuration } from '../../src/runtime/modal.js';
+import { confirmBlocker, confirmBlockerText, modalTextFocus, quickConfirmAllowed, silenceDuration, type ConfirmBlocker } from '../../src/runtime/modal.js';
 import type { Segment } from '../components/Line.js';
 import type { Theme } from '../theme/theme.js';
-import { cellWidth, clean } from '../text.js';
+import { cellWidth, clipStart, fit, wrap } from '../../src/text/index.js';
 
 export type ModalRow = { kind: 'line'; segments: Segment[] } | { kind: 'spinner'; text: string };
 
@@ -26,36 +26,6 @@ interface Block {
 
 const line = (...segments: Segment[]): ModalRow => ({ kind: 'line', segments });
 const blank = (): ModalRow => line({ text: '' });
-
-/** Splits text into lines of at most `width` cells, breaking at spaces where it can. */
-export function wrap(text: string, width: number, maxLines = 4): string[] {
-  const words = clean(text).split(' ');
-  const out: string[] = [];
-  let cur = '';
-  const push = (s: string) => out.push(s);
-  for (const w of words) {
-    let word = w;
-    while (cellWidth(word) > width) {
-      // a word longer than the line (a URL, an image digest) is cut hard
-      const room = Math.max(1, width - (cur ? cellWidth(cur) + 1 : 0));
-      const head = [...word].slice(0, room).join('');
-      push(cur ? `${cur} ${head}` : head);
-      cur = '';
-      word = [...word].slice(room).join('');
-    }
-    if (!cur) cur = word;
-    else if (cellWidth(cur) + 1 + cellWidth(word) <= width) cur += ` ${word}`;
-    else {
-      push(cur);
-      cur = word;
-    }
-  }
-  if (cur || out.length === 0) push(cur);
-  if (out.length <= maxLines) return out;
-  const kept = out.slice(0, maxLines);
-  kept[maxLines - 1] = `${[...kept[maxLines - 1]!].slice(0, Math.max(0, width - 1)).join('')}…`;
-  return kept;
-}
 
 /** "context hive-demo · cluster hive-demo · namespace production" (from the plan once it is there). */
 export function contextLine(m: ModalState, state: AppState): string {
@@ -106,9 +76,8 @@ function fieldRows(m: ModalState, width: number, theme: Theme): ModalRow[] {
     if (f.name === 'confirmText') rows.push(line({ text: label, bold: true, color: theme.warning }));
     const prefix = f.name === 'confirmText' ? '' : `${label.padEnd(labelWidth)}  `;
     const boxWidth = Math.max(4, Math.min(f.name === 'comment' || f.name === 'confirmText' ? 48 : 8, width - cellWidth(prefix) - cellWidth(aside) - 5));
-    const chars = [...f.value];
-    const shown = chars.length > boxWidth - 1 ? `…${chars.slice(-(boxWidth - 2)).join('')}` : f.value;
-    const box = `${shown}${focused ? '▏' : ''}`.padEnd(boxWidth);
+    // the end of what was typed stays in view, as in any text field
+    const box = fit(`${clipStart(f.value, boxWidth - 1)}${focused ? '▏' : ''}`, boxWidth);
     rows.push(
       line(
         { text: prefix, bold: focused },
@@ -123,12 +92,11 @@ function fieldRows(m: ModalState, width: number, theme: Theme): ModalRow[] {
 }
 
 /** The typed-name field says what to type already: next to the button, say only what is missing. */
-const blockedShort = (m: ModalState, blocked: string): string =>
-  m.plan?.confirmText && blocked === `type ${m.plan.confirmText} to confirm` ? 'type the name above first' : blocked;
+const blockedShort = (blocked: ConfirmBlocker): string => (blocked.kind === 'type-name' ? 'type the name above first' : confirmBlockerText(blocked));
 
 function buttonRow(m: ModalState, theme: Theme): ModalRow {
   if (m.phase === 'denied') return line({ text: '[ Close ]', inverse: true, bold: true });
-  const blocked = m.phase === 'ready' ? confirmBlocker(m) : 'busy';
+  const blocked: ConfirmBlocker | null = m.phase === 'ready' ? confirmBlocker(m) : { kind: 'not-ready' };
   const cancelFocused = m.focus === 'cancel';
   const confirmFocused = m.focus === 'confirm';
   const destructive = m.plan?.risk === 'destructive';
@@ -142,7 +110,7 @@ function buttonRow(m: ModalState, theme: Theme): ModalRow {
       dim: blocked !== null,
       color: blocked === null && destructive ? theme.danger : undefined,
     },
-    { text: blocked && m.phase === 'ready' ? `  ${blockedShort(m, blocked)}` : '', color: theme.muted },
+    { text: blocked && m.phase === 'ready' ? `  ${blockedShort(blocked)}` : '', color: theme.muted },
   );
 }
 

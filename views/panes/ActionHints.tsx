@@ -4,11 +4,12 @@
 import type { ActionKind } from '../../src/state/actions.js';
 import type { Keymap } from '../../keymaps/types.js';
 import type { AppState, PaneId } from '../../src/state/types.js';
-import { ACTION_LABELS, PANE_ACTIONS, permissionKey, resolveAction } from '../../src/runtime/action-targets.js';
+import { ACTION_LABELS, PANE_ACTIONS } from '../../src/runtime/action-targets.js';
+import { availability, blockerReason } from '../../src/runtime/availability.js';
 import { Line, type Segment } from '../components/Line.js';
 import { keyLabel } from '../keyLabels.js';
 import { useTheme } from '../theme/ThemeContext.js';
-import { cellWidth, clip } from '../text.js';
+import { cellWidth, clip } from '../../src/text/index.js';
 
 export interface ActionHint {
   action: ActionKind;
@@ -33,17 +34,8 @@ export function actionHints(state: AppState, pane: PaneId, keymap: Keymap): Acti
   for (const action of PANE_ACTIONS[pane]) {
     const key = keyForAction(keymap, action, pane);
     if (!key) continue;
-    let disabled: string | null = null;
-    if (state.actions.readOnly) disabled = 'read-only session';
-    else {
-      const r = resolveAction(state, action);
-      if (!r.ok) disabled = r.reason.replace(/^[^:]+: /, '');
-      else {
-        const p = state.actions.permissions[permissionKey(action, r.value.request.target)];
-        if (p && !p.allowed) disabled = p.reason || 'not permitted';
-      }
-    }
-    hints.push({ action, key, label: ACTION_LABELS[action], disabled });
+    const a = availability(state, action);
+    hints.push({ action, key, label: ACTION_LABELS[action], disabled: a.ok ? null : blockerReason(a.blocker) });
   }
   return hints;
 }

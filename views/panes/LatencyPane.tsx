@@ -6,7 +6,7 @@ import { DimContext, Line, TextLine, type Segment } from '../components/Line.js'
 import { useTheme } from '../theme/ThemeContext.js';
 import type { Theme } from '../theme/theme.js';
 import { formatSeconds } from '../format.js';
-import { cellWidth } from '../text.js';
+import { cellWidth } from '../../src/text/index.js';
 import { finiteValues, lastValue, plotLatency } from './chart.js';
 import type { PaneViewProps } from './types.js';
 

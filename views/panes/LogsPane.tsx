@@ -8,7 +8,7 @@ import { LEVEL_TAG, toneColour, type Tone } from '../theme/glyphs.js';
 import { useTheme } from '../theme/ThemeContext.js';
 import type { Colour, Theme } from '../theme/theme.js';
 import { formatClock } from '../format.js';
-import { cellWidth, fit } from '../text.js';
+import { cellWidth, fit } from '../../src/text/index.js';
 import { filterLabel } from './filterLabel.js';
 import { errorHotspots } from './errorHotspots.js';
 import type { PaneViewProps } from './types.js';
@@ -67,7 +67,7 @@ export function LogsPane({ state, width, height, focused, rich }: PaneViewProps)
   const theme = useTheme();
   const data = state.logs.data;
   const lines = visibleLogLines(state);
-  const paused = state.ui.logsPaused;
+  const paused = state.ui.logsFrozen !== null;
   const bodyRows = Math.max(0, height - 3);
   const selected = Math.max(0, Math.min(state.ui.selection.logs, lines.length - 1));
   // Live: newest at the bottom. Paused: the window stays around the selected line so it can be read.
