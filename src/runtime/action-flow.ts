@@ -1,200 +1,159 @@
 // The side of remediation that talks to the executor: open a modal for the selection (permission check and
-// plan in the background), run the modal's effects (journal a cancel, re-plan, submit once), keep the
-// session journal in state, and look up permissions for the selection so panes can grey what is refused.
+// plan in the background), run the modal's effects (journal a cancel, re-plan, submit once) and keep the
+// session journal in state. The rules live elsewhere, pure: may it run (./availability.ts), what each key
+// does to the modal (./modal.ts); this module only carries their effects out.
 import type { ActionExecutor, ActionKind, ActionPlan, ActionResult, Permission } from '../state/actions.js';
 import type { Intent } from '../state/intents.js';
 import type { AppState, ModalState } from '../state/types.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { PANE_ACTIONS, permissionKey, resolveAction } from './action-targets.js';
-import { modalPlanned, modalReplanBlocked, openModal, stepModal, type ModalEffect } from './modal.js';
+import { permissionKey } from './action-targets.js';
+import { availability, blockerMessage } from './availability.js';
+import { showFlash } from './flash.js';
+import { modalPlanned, modalReplanned, openModal, stepModal, type ModalEffect } from './modal.js';
+import type { PermissionWatch } from './permission-watch.js';
 import type { Store } from './store.js';
-
-export interface ActionFlowOptions {
-  executor: ActionExecutor | null;
-  /** the flow set ui.flash: the controller times it out */
-  onFlash: () => void;
-  debounceMs: number;
-}
 
 export interface ActionFlow {
   /** action-open and the modal-* intents */
   handle(intent: Intent): void;
-  /** focus, selection or data changed: refresh the permissions of what is selected (debounced) */
-  selectionMayHaveChanged(): void;
   stop(): void;
 }
 
-/** Remembered permissions are a cache for key hints, not a record: keep the map small. */
-const MAX_PERMISSIONS = 500;
-
 const message = (err: unknown): string => sanitizeLine(err instanceof Error ? err.message : String(err), 400);
 
-export function createActionFlow(store: Store, opts: ActionFlowOptions): ActionFlow {
-  const executor = opts.executor;
+const withModal = (st: AppState, modal: ModalState | null): AppState => ({ ...st, ui: { ...st.ui, modal } });
+
+type Planned = { permission: Permission; plan: ActionPlan | null; failure: string | null };
+
+/** The executor's permission answer and plan for a request; failures become values, never rejections. */
+async function planFor(executor: ActionExecutor, modal: ModalState): Promise<Planned> {
+  const { request } = modal;
+  const [permission, planned] = await Promise.all([
+    executor.permission(request.action, request.target).catch((err: unknown): Permission => ({ allowed: false, reason: `permission check failed: ${message(err)}` })),
+    executor.plan(request).then(
+      (plan) => ({ plan, failure: null }),
+      (err: unknown) => ({ plan: null, failure: message(err) }),
+    ),
+  ]);
+  return { permission, ...planned };
+}
+
+/** What the effects below work with; `stopped` turns every late answer into a no-op. */
+interface FlowContext {
+  store: Store;
+  executor: ActionExecutor;
+  permissions: PermissionWatch;
+  stopped(): boolean;
+}
+
+/** Apply `fn` to the modal only if it is still the one with `id` (the user may have closed it). */
+const updateModal = (store: Store, id: number, fn: (m: ModalState) => ModalState): void =>
+  store.updateNow((st) => (st.ui.modal && st.ui.modal.id === id ? withModal(st, fn(st.ui.modal)) : st));
+
+function modalIs(ctx: FlowContext, id: number, phase: ModalState['phase']): ModalState | null {
+  const m = ctx.store.getState().ui.modal;
+  return !ctx.stopped() && m !== null && m.id === id && m.phase === phase ? m : null;
+}
+
+function refreshJournal(ctx: FlowContext): void {
+  const journal = ctx.executor.entries();
+  ctx.store.updateNow((st) => ({ ...st, actions: { ...st.actions, journal } }));
+}
+
+async function cancel(ctx: FlowContext, p: ActionPlan): Promise<void> {
+  try {
+    await ctx.executor.cancel(p);
+  } catch {
+    // journaling failed; the executor reports its own journal errors, and nothing was changed
+  }
+  refreshJournal(ctx);
+}
+
+async function plan(ctx: FlowContext, modal: ModalState): Promise<void> {
+  const planned = await planFor(ctx.executor, modal);
+  if (ctx.stopped()) return;
+  const { request } = modal;
+  ctx.permissions.remember(permissionKey(request.action, request.target), planned.plan?.permission.allowed === false ? planned.plan.permission : planned.permission);
+  if (!modalIs(ctx, modal.id, 'planning')) {
+    // cancelled while planning: the attempt still gets its journal line
+    if (planned.plan) await cancel(ctx, planned.plan);
+    return;
+  }
+  updateModal(ctx.store, modal.id, (m) => modalPlanned(m, planned.permission, planned.plan, planned.failure));
+}
+
+type Submit = Extract<ModalEffect, { kind: 'submit' }>;
+
+/** New parameters get a new plan and dry run, checked by the same rules as Confirm; null: not submitted. */
+async function replan(ctx: FlowContext, id: number, effect: Submit): Promise<ActionPlan | null> {
+  let fresh: ActionPlan;
+  try {
+    fresh = await ctx.executor.plan({ ...effect.plan.request, params: effect.params });
+  } catch (err) {
+    updateModal(ctx.store, id, (m) => ({ ...m, phase: 'done', result: { ok: false, message: `dry run with the new values failed: ${message(err)}`, details: [] } }));
+    return null;
+  }
+  const m = modalIs(ctx, id, 'replanning');
+  if (!m) return null;
+  const r = modalReplanned(m, fresh);
+  updateModal(ctx.store, id, () => r.modal);
+  return r.proceed ? fresh : null;
+}
+
+async function submit(ctx: FlowContext, id: number, effect: Submit): Promise<void> {
+  const p = effect.replan ? await replan(ctx, id, effect) : effect.plan;
+  if (!p) return;
+  let result: ActionResult;
+  try {
+    result = await ctx.executor.execute(p, effect.typed);
+  } catch (err) {
+    result = { ok: false, message: message(err), details: [] };
+  }
+  if (ctx.stopped()) return;
+  updateModal(ctx.store, id, (m) => ({ ...m, phase: 'done', plan: p, result }));
+  refreshJournal(ctx);
+}
+
+/** The state after an action key: a flash saying why not, or a modal waiting for its plan. */
+function open(st: AppState, action: ActionKind, executor: ActionExecutor | null, id: number): { state: AppState; opened: ModalState | null } {
+  if (st.ui.modal) return { state: st, opened: null };
+  const a = availability(st, action, { executor: executor !== null });
+  // A refusal the server gave is explained by the modal, with the server's own words, after a fresh check.
+  const resolved = a.ok || a.blocker.kind === 'forbidden' ? a.resolved : undefined;
+  if (!a.ok && !resolved) return { state: showFlash(st, blockerMessage(action, a.blocker)), opened: null };
+  if (!resolved || !executor) return { state: st, opened: null };
+  const modal = openModal(id, resolved);
+  return { state: withModal(st, modal), opened: modal };
+}
+
+export function createActionFlow(store: Store, executor: ActionExecutor | null, permissions: PermissionWatch): ActionFlow {
   let modalSeq = 0;
-  let permissionTimer: NodeJS.Timeout | null = null;
   let stopped = false;
-
-  const withModal = (st: AppState, modal: ModalState | null): AppState => ({ ...st, ui: { ...st.ui, modal } });
-
-  /** Apply `fn` to the modal only if it is still the one with `id` (the user may have closed it). */
-  function updateModal(id: number, fn: (m: ModalState) => ModalState): boolean {
-    const m = store.getState().ui.modal;
-    if (!m || m.id !== id) return false;
-    store.updateNow((st) => (st.ui.modal && st.ui.modal.id === id ? withModal(st, fn(st.ui.modal)) : st));
-    return true;
-  }
-
-  function refreshJournal(): void {
-    if (!executor) return;
-    const journal = executor.entries();
-    store.updateNow((st) => ({ ...st, actions: { ...st.actions, journal } }));
-  }
-
-  function rememberPermission(key: string, p: Permission): void {
-    store.update((st) => {
-      const known = Object.keys(st.actions.permissions).length >= MAX_PERMISSIONS ? {} : st.actions.permissions;
-      return { ...st, actions: { ...st.actions, permissions: { ...known, [key]: p } } };
-    });
-  }
-
-  function flash(st: AppState, text: string): AppState {
-    opts.onFlash();
-    return { ...st, ui: { ...st.ui, flash: text } };
-  }
-
-  function open(st: AppState, action: ActionKind): AppState {
-    if (st.ui.modal) return st;
-    if (st.actions.readOnly) return flash(st, `read-only session: ${action} is disabled`);
-    if (!executor) return flash(st, `${action}: actions are not available in this session`);
-    const r = resolveAction(st, action);
-    if (!r.ok) return flash(st, r.reason);
-    modalSeq += 1;
-    const modal = openModal(modalSeq, r.value);
-    void plan(modal);
-    return withModal(st, modal);
-  }
-
-  async function plan(modal: ModalState): Promise<void> {
-    if (!executor) return;
-    const { request } = modal;
-    const [permission, planned] = await Promise.all([
-      executor.permission(request.action, request.target).catch((err: unknown): Permission => ({ allowed: false, reason: `permission check failed: ${message(err)}` })),
-      executor.plan(request).then(
-        (p): { plan: ActionPlan | null; failure: string | null } => ({ plan: p, failure: null }),
-        (err: unknown) => ({ plan: null, failure: message(err) }),
-      ),
-    ]);
-    if (stopped) return;
-    rememberPermission(permissionKey(request.action, request.target), planned.plan?.permission.allowed === false ? planned.plan.permission : permission);
-    const current = store.getState().ui.modal;
-    if (!current || current.id !== modal.id || current.phase !== 'planning') {
-      // cancelled while planning: the attempt still gets its journal line
-      if (planned.plan) await cancel(planned.plan);
-      return;
-    }
-    updateModal(modal.id, (m) => modalPlanned(m, permission, planned.plan, planned.failure));
-  }
-
-  async function cancel(p: ActionPlan): Promise<void> {
-    if (!executor) return;
-    try {
-      await executor.cancel(p);
-    } catch {
-      // journaling failed; the executor reports its own journal errors, and nothing was changed
-    }
-    refreshJournal();
-  }
-
-  async function submit(id: number, effect: Extract<ModalEffect, { kind: 'submit' }>): Promise<void> {
-    if (!executor) return;
-    let p = effect.plan;
-    if (effect.replan) {
-      try {
-        p = await executor.plan({ ...p.request, params: effect.params });
-      } catch (err) {
-        updateModal(id, (m) => ({ ...m, phase: 'done', result: { ok: false, message: `dry run with the new values failed: ${message(err)}`, details: [] } }));
-        return;
-      }
-      const m = store.getState().ui.modal;
-      if (stopped || !m || m.id !== id || m.phase !== 'replanning') return;
-      const fresh = p;
-      const reason = !fresh.permission.allowed
-        ? `not permitted: ${fresh.permission.reason}`
-        : fresh.dryRun && !fresh.dryRun.ok
-          ? 'the server dry run failed'
-          : fresh.confirmText !== null && fresh.confirmText !== effect.typed
-            ? `type ${fresh.confirmText} to confirm`
-            : null;
-      if (reason) {
-        updateModal(id, (x) => modalReplanBlocked(x, fresh, reason));
-        return;
-      }
-      updateModal(id, (x) => ({ ...x, phase: 'running', plan: fresh }));
-    }
-    let result: ActionResult;
-    try {
-      result = await executor.execute(p, effect.typed);
-    } catch (err) {
-      result = { ok: false, message: message(err), details: [] };
-    }
-    if (stopped) return;
-    updateModal(id, (m) => ({ ...m, phase: 'done', plan: p, result }));
-    refreshJournal();
-  }
+  const ctx: FlowContext | null = executor ? { store, executor, permissions, stopped: () => stopped } : null;
 
   function handle(intent: Intent): void {
     const st = store.getState();
     if (intent.type === 'action-open') {
-      const next = open(st, intent.action);
-      if (next !== st) store.updateNow(() => next);
+      const { state, opened } = open(st, intent.action, executor, modalSeq + 1);
+      if (state !== st) store.updateNow(() => state);
+      if (opened && ctx) {
+        modalSeq = opened.id;
+        void plan(ctx, opened);
+      }
       return;
     }
     const before = st.ui.modal;
     const step = stepModal(before, intent);
     if (step.modal !== before) store.updateNow((s) => withModal(s, step.modal));
-    const effect = step.effect;
-    if (!effect || !before) return;
-    if (effect.kind === 'cancel') void cancel(effect.plan);
-    else void submit(before.id, effect);
-  }
-
-  let lastChecked = '';
-  async function checkPermissions(): Promise<void> {
-    permissionTimer = null;
-    if (!executor || stopped) return;
-    const st = store.getState();
-    if (st.actions.readOnly) return;
-    const wanted = PANE_ACTIONS[st.ui.focus].flatMap((action) => {
-      const r = resolveAction(st, action);
-      return r.ok ? [{ action, target: r.value.request.target, key: permissionKey(action, r.value.request.target) }] : [];
-    });
-    const keys = wanted.map((w) => w.key).join('|');
-    if (keys === lastChecked) return;
-    lastChecked = keys;
-    await Promise.all(
-      wanted.map(async (w) => {
-        try {
-          const p = await executor.permission(w.action, w.target);
-          if (!stopped) rememberPermission(w.key, p);
-        } catch {
-          // a failed check greys nothing: the modal checks again and shows the error
-        }
-      }),
-    );
+    if (!step.effect || !before || !ctx) return;
+    if (step.effect.kind === 'cancel') void cancel(ctx, step.effect.plan);
+    else void submit(ctx, before.id, step.effect);
   }
 
   return {
     handle,
-    selectionMayHaveChanged() {
-      if (!executor || stopped) return;
-      if (permissionTimer) clearTimeout(permissionTimer);
-      permissionTimer = setTimeout(() => void checkPermissions(), opts.debounceMs);
-    },
     stop() {
       stopped = true;
-      if (permissionTimer) clearTimeout(permissionTimer);
-      permissionTimer = null;
     },
   };
 }

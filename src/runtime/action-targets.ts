@@ -2,7 +2,7 @@
 // things (a pod's owning Deployment for rollouts, an alert's labels for a silence). Pure: the controller
 // opens the modal with the answer, the panes grey their key hints with the same answer.
 import type { ActionKind, ActionParams, ActionRequest, ActionTarget } from '../state/actions.js';
-import { PANE_TITLES, type AppState, type PaneId } from '../state/types.js';
+import type { AppState, PaneId } from '../state/types.js';
 import { selectedPod, visibleAlertGroups } from './selectors.js';
 
 /** The actions each pane offers, in the order its key hints list them. */
@@ -36,8 +36,6 @@ const ACTION_PANE: Record<ActionKind, PaneId> = {
   'leader-transfer': 'consensus',
 };
 
-const ROW_NOUN: Partial<Record<PaneId, string>> = { pods: 'a pod', alerts: 'an alert', consensus: 'a member' };
-
 /** Silences default to an hour, as amtool does. */
 export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;
 
@@ -49,7 +47,15 @@ export interface ResolvedAction {
   currentReplicas: number | null;
 }
 
-export type Resolution = { ok: true; value: ResolvedAction } | { ok: false; reason: string };
+/** Why the selection is not something the action can act on (the selection half of ./availability.ts). */
+export type TargetProblem =
+  | { kind: 'wrong-pane'; pane: PaneId }
+  | { kind: 'nothing-selected'; noun: 'pod' | 'alert' | 'member' }
+  | { kind: 'no-deployment'; pod: string; owner: string | null; ownerKind: string | null }
+  | { kind: 'not-silenced'; alertname: string }
+  | { kind: 'already-leader'; member: string };
+
+export type Resolution = { ok: true; value: ResolvedAction } | { ok: false; blocker: TargetProblem };
 
 /** Key of state.actions.permissions: `${action}:${namespace}/${name}`. */
 export function permissionKey(action: ActionKind, target: ActionTarget): string {
@@ -83,7 +89,7 @@ export function targetLabel(target: ActionTarget): string {
   }
 }
 
-const fail = (reason: string): Resolution => ({ ok: false, reason });
+const fail = (blocker: TargetProblem): Resolution => ({ ok: false, blocker });
 
 function resolved(state: AppState, action: ActionKind, target: ActionTarget, params: ActionParams = {}): Resolution {
   let currentReplicas: number | null = null;
@@ -100,40 +106,42 @@ function resolved(state: AppState, action: ActionKind, target: ActionTarget, par
  * (wrong pane, nothing selected, a pod not owned by a Deployment...).
  */
 export function resolveAction(state: AppState, action: ActionKind): Resolution {
-  const verb = ACTION_LABELS[action];
   const pane = ACTION_PANE[action];
-  if (state.ui.focus !== pane) return fail(`${verb}: select ${ROW_NOUN[pane]} in the ${PANE_TITLES[pane]} pane first`);
+  if (state.ui.focus !== pane) return fail({ kind: 'wrong-pane', pane });
   switch (pane) {
-    case 'pods': {
-      const pod = selectedPod(state);
-      if (!pod) return fail(`${verb}: no pod selected`);
-      if (action === 'pod-delete') return resolved(state, action, { kind: 'pod', namespace: pod.namespace, name: pod.name });
-      if (pod.ownerKind !== 'Deployment' || !pod.owner) {
-        return fail(pod.owner ? `${verb}: ${pod.ownerKind ?? 'owner'} ${pod.owner} is not a Deployment` : `${verb}: pod ${pod.name} has no Deployment`);
-      }
-      return resolved(state, action, { kind: 'deployment', namespace: pod.namespace, name: pod.owner });
-    }
-    case 'alerts': {
-      const groups = visibleAlertGroups(state);
-      const group = groups[Math.min(state.ui.selection.alerts, groups.length - 1)];
-      const first = group?.alerts[0];
-      if (!group || !first) return fail(`${verb}: no alert selected`);
-      if (action === 'silence-create') {
-        return resolved(state, action, { kind: 'alert', alertname: first.alertname || group.alertname, labels: first.labels }, { durationMs: DEFAULT_SILENCE_MS });
-      }
-      const silenced = group.alerts.find((a) => a.silencedBy.length > 0);
-      const id = silenced?.silencedBy[0];
-      if (!id) return fail(`${verb}: ${group.alertname} is not silenced`);
-      return resolved(state, action, { kind: 'silence', id });
-    }
+    case 'pods':
+      return resolvePodAction(state, action);
+    case 'alerts':
+      return resolveAlertAction(state, action);
     case 'consensus': {
       const members = state.consensus.data?.members ?? [];
       const m = members[Math.min(state.ui.selection.consensus, members.length - 1)];
-      if (!m) return fail(`${verb}: no member selected`);
-      if (m.isLeader) return fail(`${verb}: ${m.name || m.id} is already the leader; select another member`);
+      if (!m) return fail({ kind: 'nothing-selected', noun: 'member' });
+      if (m.isLeader) return fail({ kind: 'already-leader', member: m.name || m.id });
       return resolved(state, action, { kind: 'member', id: m.id, name: m.name || m.id });
     }
     default:
-      return fail(`${verb}: not available in the ${pane} pane`);
+      return fail({ kind: 'wrong-pane', pane });
   }
+}
+
+function resolvePodAction(state: AppState, action: ActionKind): Resolution {
+  const pod = selectedPod(state);
+  if (!pod) return fail({ kind: 'nothing-selected', noun: 'pod' });
+  if (action === 'pod-delete') return resolved(state, action, { kind: 'pod', namespace: pod.namespace, name: pod.name });
+  if (pod.ownerKind !== 'Deployment' || !pod.owner) return fail({ kind: 'no-deployment', pod: pod.name, owner: pod.owner, ownerKind: pod.ownerKind });
+  return resolved(state, action, { kind: 'deployment', namespace: pod.namespace, name: pod.owner });
+}
+
+function resolveAlertAction(state: AppState, action: ActionKind): Resolution {
+  const groups = visibleAlertGroups(state);
+  const group = groups[Math.min(state.ui.selection.alerts, groups.length - 1)];
+  const first = group?.alerts[0];
+  if (!group || !first) return fail({ kind: 'nothing-selected', noun: 'alert' });
+  if (action === 'silence-create') {
+    return resolved(state, action, { kind: 'alert', alertname: first.alertname || group.alertname, labels: first.labels }, { durationMs: DEFAULT_SILENCE_MS });
+  }
+  const id = group.alerts.find((a) => a.silencedBy.length > 0)?.silencedBy[0];
+  if (!id) return fail({ kind: 'not-silenced', alertname: group.alertname });
+  return resolved(state, action, { kind: 'silence', id });
 }

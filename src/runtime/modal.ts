@@ -2,10 +2,11 @@
 // side effect (journal a cancel, submit) the controller must then run. Keeping it pure is what lets the
 // safety rules (Cancel focused first, Enter alone never confirms, one submit per confirmation) be tested
 // without a terminal or an executor.
-import type { ActionParams, ActionPlan, Permission } from '../state/actions.js';
+import type { ActionParams, ActionPlan, DryRunVerdict, Permission } from '../state/actions.js';
 import type { Intent } from '../state/intents.js';
 import type { ModalField, ModalFieldName, ModalFocus, ModalState, UiState } from '../state/types.js';
 import { formatDuration, parseDuration } from '../lib/duration.js';
+import { stripControl } from '../text/control.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { DEFAULT_SILENCE_MS, type ResolvedAction } from './action-targets.js';
 
@@ -79,9 +80,15 @@ export function modalPlanned(m: ModalState, permission: Permission, plan: Action
   return { ...m, phase: 'ready', plan, permission, fields, focus: 'cancel' };
 }
 
-/** A re-plan (new parameters) came back with a reason not to submit: show it and wait. */
-export function modalReplanBlocked(m: ModalState, plan: ActionPlan, reason: string): ModalState {
-  return { ...m, phase: 'ready', plan, note: `${reason}; nothing was submitted` };
+/**
+ * A re-plan (new parameters, new dry run) came back: the modal shows the fresh plan, and says why not when
+ * the same rules Confirm follows now refuse it. Returns whether the submit may go on.
+ */
+export function modalReplanned(m: ModalState, plan: ActionPlan): { modal: ModalState; proceed: boolean } {
+  const fresh: ModalState = { ...m, phase: 'ready', plan };
+  const blocker = confirmBlocker(fresh);
+  if (blocker) return { modal: { ...fresh, note: `${confirmBlockerText(blocker)}; nothing was submitted` }, proceed: false };
+  return { modal: { ...m, phase: 'running', plan }, proceed: true };
 }
 
 export const fieldValue = (m: ModalState, name: ModalFieldName): string | null => m.fields.find((f) => f.name === name)?.value ?? null;
@@ -107,21 +114,52 @@ export function sameParams(a: ActionParams, b: ActionParams): boolean {
   return PARAM_KEYS.every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
 
-/** Why Confirm cannot be pressed now, or null when it can. The view dims Confirm and shows this. */
-export function confirmBlocker(m: ModalState): string | null {
-  if (m.phase !== 'ready' || !m.plan) return m.phase === 'denied' ? (m.permission?.reason ?? 'not permitted') : 'not ready';
-  if (!m.plan.permission.allowed) return m.plan.permission.reason || 'not permitted';
+/** Why Confirm cannot be pressed now, typed: the view words it, the flow re-checks a re-plan with it. */
+export type ConfirmBlocker =
+  | { kind: 'not-ready' }
+  | { kind: 'denied'; reason: string }
+  | { kind: 'bad-replicas'; max: number }
+  | { kind: 'comment-required' }
+  | { kind: 'bad-duration' }
+  | { kind: 'type-name'; name: string }
+  | { kind: 'dry-run-failed'; check: DryRunVerdict['kind'] };
+
+/** Why Confirm cannot be pressed now, or null when it can. The view dims Confirm and shows it. */
+export function confirmBlocker(m: ModalState): ConfirmBlocker | null {
+  if (m.phase !== 'ready' || !m.plan) return m.phase === 'denied' ? { kind: 'denied', reason: m.permission?.reason || 'not permitted' } : { kind: 'not-ready' };
+  if (!m.plan.permission.allowed) return { kind: 'denied', reason: m.plan.permission.reason || 'not permitted' };
   const replicas = fieldValue(m, 'replicas');
-  if (replicas !== null && (!/^\d+$/.test(replicas) || Number(replicas) > MAX_REPLICAS)) return `replicas must be a whole number from 0 to ${MAX_REPLICAS}`;
+  if (replicas !== null && (!/^\d+$/.test(replicas) || Number(replicas) > MAX_REPLICAS)) return { kind: 'bad-replicas', max: MAX_REPLICAS };
   const comment = fieldValue(m, 'comment');
-  if (comment !== null && comment.trim() === '') return 'a comment is required';
+  if (comment !== null && comment.trim() === '') return { kind: 'comment-required' };
   const duration = fieldValue(m, 'duration');
-  if (duration !== null && silenceDuration(duration) === null) return 'duration must look like 30m, 1h or 2h30m';
+  if (duration !== null && silenceDuration(duration) === null) return { kind: 'bad-duration' };
   const typed = fieldValue(m, 'confirmText');
-  if (m.plan.confirmText !== null && typed !== m.plan.confirmText) return `type ${m.plan.confirmText} to confirm`;
+  if (m.plan.confirmText !== null && typed !== m.plan.confirmText) return { kind: 'type-name', name: m.plan.confirmText };
   // A failed dry run is only final for the parameters it was run with: new ones get a new dry run.
-  if (m.plan.dryRun && !m.plan.dryRun.ok && sameParams(paramsOf(m), m.plan.request.params)) return 'the server dry run failed';
+  const dry = m.plan.dryRun;
+  if (dry && !dry.ok && sameParams(paramsOf(m), m.plan.request.params)) return { kind: 'dry-run-failed', check: dry.kind };
   return null;
+}
+
+/** The blocker in words: "a comment is required", "type claude-tui to confirm". */
+export function confirmBlockerText(b: ConfirmBlocker): string {
+  switch (b.kind) {
+    case 'not-ready':
+      return 'not ready';
+    case 'denied':
+      return b.reason;
+    case 'bad-replicas':
+      return `replicas must be a whole number from 0 to ${b.max}`;
+    case 'comment-required':
+      return 'a comment is required';
+    case 'bad-duration':
+      return 'duration must look like 30m, 1h or 2h30m';
+    case 'type-name':
+      return `type ${b.name} to confirm`;
+    case 'dry-run-failed':
+      return b.check === 'server' ? 'the server dry run failed' : b.check === 'pre-check' ? 'the pre-check failed' : 'no dry run was sent';
+  }
 }
 
 /** `y` confirms only low-risk actions that need nothing typed. */
@@ -163,8 +201,6 @@ function moveFocus(m: ModalState, by: number): ModalState {
   return { ...m, focus: order[(i + by + order.length) % order.length]!, note: null };
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const ACCEPT: Record<ModalFieldName, { keep: (ch: string) => boolean; max: number }> = {
   replicas: { keep: (ch) => /\d/.test(ch), max: 5 },
   duration: { keep: (ch) => /[0-9ywdhms]/i.test(ch), max: 12 },
@@ -180,7 +216,7 @@ function editField(m: ModalState, edit: (value: string, name: ModalFieldName) =>
 
 function submit(m: ModalState): ModalStep {
   const blocker = confirmBlocker(m);
-  if (blocker || !m.plan) return stay({ ...m, note: blocker ?? 'not ready' });
+  if (blocker || !m.plan) return stay({ ...m, note: blocker ? confirmBlockerText(blocker) : 'not ready' });
   const params = paramsOf(m);
   const replan = !sameParams(params, m.plan.request.params);
   return {
@@ -219,7 +255,7 @@ export function stepModal(m: ModalState | null, intent: Intent): ModalStep {
     case 'modal-focus-prev':
       return stay(moveFocus(m, -1));
     case 'modal-input': {
-      const text = intent.text.replace(CONTROL, '');
+      const text = stripControl(intent.text);
       return stay(
         editField(m, (value, name) => {
           const rule = ACCEPT[name];

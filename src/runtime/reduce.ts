@@ -1,8 +1,10 @@
-// Pure UI-state reduction of intents. Side effects (quit, log retargeting, clearing) live in the controller.
+// Pure UI-state reduction of intents. Side effects (quit, log retargeting, clearing the source's buffer)
+// are the controller's; the modal's intents are the action flow's (./action-flow.ts).
 import type { Intent } from '../state/intents.js';
 import { initialSourceState, PANES, type AppMeta, type AppState, type PaneId, type UiState } from '../state/types.js';
 import { rowCount } from './selectors.js';
-import { isModalIntent, stepModal } from './modal.js';
+import { stripControl } from '../text/control.js';
+import { showFlash } from './flash.js';
 
 /** Rows moved by page-up/page-down. */
 export const PAGE_ROWS = 10;
@@ -18,7 +20,7 @@ export function initialUi(): UiState {
     filterEditing: false,
     helpOpen: false,
     helpPage: 0,
-    logsPaused: false,
+    logsFrozen: null,
     flash: null,
     modal: null,
     actionsViewOpen: false,
@@ -71,6 +73,9 @@ function setFilter(state: AppState, text: string): AppState {
   });
 }
 
+/** An open modal owns the keyboard: nothing underneath moves (quit still quits). */
+export const keyboardTaken = (state: AppState, intent: Intent): boolean => state.ui.modal !== null && intent.type !== 'quit';
+
 export function reduceIntent(state: AppState, intent: Intent): AppState {
   const ui = state.ui;
   // While help is open, the movement keys page through it instead of moving the hidden pane's selection.
@@ -78,12 +83,7 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
     const step = ({ 'select-next': 1, 'page-down': 1, 'select-prev': -1, 'page-up': -1 } as Record<string, number>)[intent.type];
     if (step !== undefined) return withUi(state, { helpPage: ui.helpPage + step });
   }
-  if (isModalIntent(intent)) {
-    const { modal } = stepModal(ui.modal, intent);
-    return modal === ui.modal ? state : withUi(state, { modal });
-  }
-  // An open modal owns the keyboard: nothing moves underneath it (quit still quits).
-  if (ui.modal && intent.type !== 'quit') return state;
+  if (keyboardTaken(state, intent)) return state;
   switch (intent.type) {
     case 'focus-next':
       return focus(state, PANES[(PANES.indexOf(ui.focus) + 1) % PANES.length]!);
@@ -104,13 +104,12 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
     case 'page-up':
       return move(state, (c) => c - PAGE_ROWS);
     case 'filter-start':
-      if (!FILTERABLE.includes(ui.focus)) return withUi(state, { flash: `no filter in ${ui.focus}` });
+      if (!FILTERABLE.includes(ui.focus)) return showFlash(state, `no filter in ${ui.focus}`);
       return withUi(state, { filterEditing: true });
     case 'filter-input': {
       if (!ui.filterEditing) return state;
       // typed text only: a pasted escape sequence or newline has no business in a filter
-      // eslint-disable-next-line no-control-regex
-      const text = intent.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+      const text = stripControl(intent.text);
       return text ? setFilter(state, (ui.filter[ui.focus] + text).slice(0, 200)) : state;
     }
     case 'filter-backspace':
@@ -131,10 +130,15 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
     case 'actions-view-toggle':
       return withUi(state, { actionsViewOpen: !ui.actionsViewOpen, helpOpen: false });
     case 'logs-pause-toggle':
-      return withUi(state, { logsPaused: !ui.logsPaused, flash: ui.logsPaused ? 'logs resumed' : 'logs paused' });
+      // paused: the pane keeps the lines it shows while the stream goes on underneath
+      return ui.logsFrozen
+        ? showFlash(withUi(state, { logsFrozen: null }), 'logs resumed')
+        : showFlash(withUi(state, { logsFrozen: state.logs.data?.lines ?? [] }), 'logs paused');
+    case 'logs-clear':
+      // the controller empties the source's buffer; a paused pane empties too
+      return showFlash(ui.logsFrozen ? withUi(state, { logsFrozen: [] }) : state, 'logs cleared');
     case 'quit':
     case 'logs-follow-selected':
-    case 'logs-clear':
       return state;
     // action-open is the controller's: it talks to the executor.
     default:

@@ -1,5 +1,6 @@
 // Derived views of the state. Views render these lists and the runtime moves selection through the same
 // lists, so "row 3" means the same pod to both.
+import { severityRank } from '../state/severity.js';
 import type { AlertGroup, AppState, LogLine, PaneId, PodInfo } from '../state/types.js';
 
 // Lower rank sorts first: what needs a human goes to the top.
@@ -61,8 +62,6 @@ export function visiblePods(state: AppState): PodInfo[] {
   return sortedPods(state.kube.data?.pods ?? NO_PODS, state.ui.filter.pods);
 }
 
-const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, warning: 2, info: 3 };
-export const severityRank = (severity: string): number => SEVERITY_RANK[severity] ?? 4;
 
 export function visibleAlertGroups(state: AppState): AlertGroup[] {
   const groups = state.alerts.data?.groups ?? [];
@@ -81,8 +80,9 @@ export function visibleAlertGroups(state: AppState): AlertGroup[] {
     );
 }
 
+/** The Logs pane's lines: those frozen by a pause, else the stream's; narrowed by the filter. */
 export function visibleLogLines(state: AppState): LogLine[] {
-  const lines = state.logs.data?.lines ?? [];
+  const lines = state.ui.logsFrozen ?? state.logs.data?.lines ?? [];
   const filter = state.ui.filter.logs;
   return filter ? lines.filter((l) => matches(filter, l.text, l.pod)) : lines;
 }

@@ -211,13 +211,24 @@ export interface UiState {
   helpOpen: boolean;
   /** page of the help overlay when it does not fit (the overlay wraps the number) */
   helpPage: number;
-  logsPaused: boolean;
-  /** a short status-line message (e.g. "logs paused"), cleared after a few seconds */
-  flash: string | null;
+  /**
+   * The Logs pane's lines frozen when the user paused it (p), or null while it follows the stream. The
+   * stream itself goes on in `AppState.logs`: resuming shows what came meanwhile.
+   */
+  logsFrozen: LogLine[] | null;
+  /** a short status-line message (e.g. "logs paused") and when it goes away */
+  flash: Flash | null;
   /** the confirmation modal of a remediation action, drawn over the panes; null when none is open */
   modal: ModalState | null;
   /** the Actions view (this session's audit journal) is shown instead of the panes */
   actionsViewOpen: boolean;
+}
+
+/** A status-line message that answers the key just pressed; it carries its own expiry so the clock tick is pure. */
+export interface Flash {
+  text: string;
+  /** ms since epoch */
+  expiresAt: number;
 }
 
 // ---------- Remediation (confirmation modal) ----------
@@ -277,6 +288,12 @@ export interface AppMeta {
   startedAt: number;
   version: string;
 }
+
+/** The AppState keys that hold a backend's state, in the order the sources are built and started. */
+export const SOURCE_KEYS = ['kube', 'slos', 'latency', 'alerts', 'consensus', 'logs', 'logErrors'] as const;
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+/** What each source key's data is. */
+export type SourceData = { [K in SourceKey]: AppState[K] extends SourceState<infer T> ? T : never };
 
 export interface AppState {
   meta: AppMeta;

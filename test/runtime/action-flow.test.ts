@@ -5,8 +5,9 @@ import type { ActionKind } from '../../src/state/actions.js';
 import { createController, type Controller } from '../../src/runtime/controller.js';
 import type { Intent } from '../../src/state/intents.js';
 import type { AlertsData, DeploymentInfo, KubeData, PodInfo, SourceState } from '../../src/state/types.js';
-import { emptyConfig, fakeSources, podInfo } from './fixtures.js';
+import { controllerBase, emptyConfig, fakeSources, podInfo } from './fixtures.js';
 import { fakeExecutor, type FakeExecutorOptions } from './fake-executor.js';
+import { eventually } from '../helpers/eventually.js';
 
 let controller: Controller | null = null;
 afterEach(() => {
@@ -32,6 +33,7 @@ function setup(opts: FakeExecutorOptions & { readOnly?: boolean } = {}) {
   const fake = fakeSources();
   const executor = fakeExecutor(opts);
   controller = createController(emptyConfig(), {
+    ...controllerBase,
     mode: 'demo',
     scenario: 'bad-deploy',
     buildSources: fake.build,
@@ -82,14 +84,14 @@ describe('action flow', () => {
     send({ type: 'modal-cancel' });
     send({ type: 'select-next' }, open('rollout-restart'));
     expect(modal()).toBeNull();
-    expect(c.store.getState().ui.flash).toBe('restart: StatefulSet db is not a Deployment');
+    expect(c.store.getState().ui.flash?.text).toBe('restart: StatefulSet db is not a Deployment');
   });
 
   it('refuses every action key in a read-only session, with the reason, and opens nothing', () => {
     const { executor, send, c, modal } = setup({ readOnly: true });
     send(open('pod-delete'));
     expect(modal()).toBeNull();
-    expect(c.store.getState().ui.flash).toBe('read-only session: pod-delete is disabled');
+    expect(c.store.getState().ui.flash?.text).toBe('read-only session: pod-delete is disabled');
     expect(executor.plans).toHaveLength(0);
   });
 
@@ -97,7 +99,7 @@ describe('action flow', () => {
     const { send, c, modal } = setup();
     send(open('silence-create'));
     expect(modal()).toBeNull();
-    expect(c.store.getState().ui.flash).toBe('silence: select an alert in the Alerts pane first');
+    expect(c.store.getState().ui.flash?.text).toBe('silence: select an alert in the Alerts pane first');
   });
 
   it('Enter on the initial focus cancels: journaled as cancelled, nothing written', async () => {
@@ -180,6 +182,19 @@ describe('action flow', () => {
     expect(c.store.getState().actions.journal).toHaveLength(1);
   });
 
+  it('RBAC already known (the hint is greyed): the key still opens the modal, which re-checks and shows the refusal', async () => {
+    const { executor, send, modal, c } = setup({ deny: { 'pod-delete': 'RBAC: user cannot delete pods in production' } });
+    await eventually('the greyed hint', () => c.store.getState().actions.permissions['pod-delete:production/api-1']?.allowed === false);
+    const checks = executor.permissionChecks.length;
+    send(open('pod-delete'));
+    expect(modal()).toMatchObject({ phase: 'planning' });
+    await settle();
+    expect(modal()).toMatchObject({ phase: 'denied', permission: { allowed: false, reason: 'RBAC: user cannot delete pods in production' } });
+    expect(executor.permissionChecks.length).toBeGreaterThan(checks);
+    send({ type: 'modal-cancel' });
+    expect(executor.writes).toHaveLength(0);
+  });
+
   it('keeps panes still while a modal is open', async () => {
     const { send, c } = setup();
     send(open('pod-delete'));
@@ -216,7 +231,7 @@ describe('action flow', () => {
     };
     fake.sink.alerts(src(alerts));
     send({ type: 'focus', pane: 'alerts' }, open('silence-expire'));
-    expect(c.store.getState().ui.flash).toBe('expire silence: ServiceDown is not silenced');
+    expect(c.store.getState().ui.flash?.text).toBe('expire silence: ServiceDown is not silenced');
     send(open('silence-create'));
     await settle();
     expect(executor.plans.at(-1)).toEqual({
@@ -243,11 +258,11 @@ describe('action flow', () => {
 
   it('without an executor, action keys say actions are unavailable', () => {
     const fake = fakeSources();
-    controller = createController(emptyConfig(), { mode: 'live', scenario: null, buildSources: fake.build });
+    controller = createController(emptyConfig(), { ...controllerBase, mode: 'live', scenario: null, buildSources: fake.build });
     fake.sink.kube(kube([podInfo('api-1', 'Running', 'api')]));
     controller.store.dispatch(open('pod-delete'));
     expect(controller.store.getState().ui.modal).toBeNull();
-    expect(controller.store.getState().ui.flash).toMatch(/actions are not available/);
+    expect(controller.store.getState().ui.flash?.text).toMatch(/actions are not available/);
   });
 });
 

@@ -84,7 +84,7 @@ export function fakeExecutor(opts: FakeExecutorOptions = {}): FakeExecutor {
         changes,
         diff: request.action === 'rollout-undo' ? [{ label: 'container app image', before: 'app:2.0-bad', after: 'app:1.9' }] : [],
         preview: request.action === 'silence-create' ? ['ServiceDown {namespace=hive-mind-production}'] : [],
-        dryRun: t.kind === 'pod' || t.kind === 'deployment' ? (fail ? { ok: false, message: fail } : { ok: true, message: '' }) : null,
+        dryRun: t.kind === 'pod' || t.kind === 'deployment' ? { kind: 'server', ok: !fail, message: fail ?? '' } : null,
         risk,
         production: isProd,
         confirmText: risk === 'destructive' && isProd ? nameOf(t) : null,

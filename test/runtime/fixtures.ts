@@ -2,7 +2,8 @@ import type { ConfigError } from '../../src/config/config.js';
 import { resolveConfig } from '../../src/config/load.js';
 import type { LogsSource } from '../../src/sources/logs.js';
 import type { BuildSources, Sink, SourceSet } from '../../src/runtime/sources.js';
-import type { LogTarget, PodInfo } from '../../src/state/types.js';
+import type { Source } from '../../src/sources/source.js';
+import { initialSourceState, type LogsData, type LogTarget, type PodInfo } from '../../src/state/types.js';
 
 export type { ConfigError };
 export const emptyConfig = () => resolveConfig({}, '/');
@@ -43,10 +44,14 @@ export function fakeSources(): FakeSources {
     stopped: [],
     build: (_config, sink) => {
       fake.sink = sink;
-      const source = (name: string) => ({ start: () => fake.started.push(name), stop: () => fake.stopped.push(name) });
+      const source = <T>(name: string): Source<T> => ({
+        start: () => fake.started.push(name),
+        stop: () => fake.stopped.push(name),
+        initialState: () => initialSourceState<T>(),
+      });
       let target: LogTarget | null = null;
       const logs: LogsSource = {
-        ...source('logs'),
+        ...source<LogsData>('logs'),
         setTarget(t) {
           target = t;
           fake.targets.push(t);
@@ -57,17 +62,23 @@ export function fakeSources(): FakeSources {
         },
       };
       const set: SourceSet = {
-        kube: source('kube'),
-        slos: source('slos'),
-        latency: source('latency'),
-        alerts: source('alerts'),
-        consensus: source('consensus'),
+        sources: {
+          kube: source('kube'),
+          slos: source('slos'),
+          latency: source('latency'),
+          alerts: source('alerts'),
+          consensus: source('consensus'),
+          logs,
+          logErrors: source('logErrors'),
+        },
         logs,
         context: 'test-ctx',
-        kubeProblem: null,
       };
       return set;
     },
   };
   return fake;
 }
+
+/** Options every test controller needs. */
+export const controllerBase = { version: '9.9.9-test' } as const;

@@ -5,6 +5,7 @@ import type { Intent } from '../../src/state/intents.js';
 import type { ModalState } from '../../src/state/types.js';
 import {
   confirmBlocker,
+  confirmBlockerText,
   modalPlanned,
   modalTextFocus,
   openModal,
@@ -101,7 +102,7 @@ describe('confirmation modal', () => {
     // Tab: Cancel -> the name field; Tab -> Confirm
     let s = press(m, TAB, type('claude-tui-ab'), TAB);
     expect(s.modal?.focus).toBe('confirm');
-    expect(confirmBlocker(s.modal!)).toBe('type claude-tui-abc to confirm');
+    expect(confirmBlocker(s.modal!)).toEqual({ kind: 'type-name', name: 'claude-tui-abc' });
     s = press(s.modal!, ENTER);
     expect(s.effect).toBeNull();
     expect(s.modal?.phase).toBe('ready');
@@ -152,7 +153,8 @@ describe('confirmation modal', () => {
 
   it('scale: an empty number disables Confirm with the reason', () => {
     const s = press(ready(scaleReq, {}, 3), TAB, { type: 'modal-backspace' });
-    expect(confirmBlocker(s.modal!)).toMatch(/replicas must be a whole number/);
+    expect(confirmBlocker(s.modal!)).toEqual({ kind: 'bad-replicas', max: 1000 });
+    expect(confirmBlockerText(confirmBlocker(s.modal!)!)).toBe('replicas must be a whole number from 0 to 1000');
     expect(stepModal(s.modal!, Y).effect).toBeNull();
   });
 
@@ -162,7 +164,7 @@ describe('confirmation modal', () => {
       { name: 'comment', value: '' },
       { name: 'duration', value: '1h' },
     ]);
-    expect(confirmBlocker(m)).toBe('a comment is required');
+    expect(confirmBlocker(m)).toEqual({ kind: 'comment-required' });
     let s = press(m, TAB, type('deploy rollback in progress'), TAB, { type: 'modal-backspace' }, { type: 'modal-backspace' }, type('2h30m'));
     expect(confirmBlocker(s.modal!)).toBeNull();
     s = press(s.modal!, TAB, ENTER);
@@ -171,7 +173,8 @@ describe('confirmation modal', () => {
 
   it('a failed dry run disables Confirm for the values it was run with', () => {
     const m = ready(scaleReq, { dryRun: { kind: 'server', ok: false, message: 'admission webhook denied the request' } }, 3);
-    expect(confirmBlocker(m)).toBe('the server dry run failed');
+    expect(confirmBlocker(m)).toEqual({ kind: 'dry-run-failed', check: 'server' });
+    expect(confirmBlockerText(confirmBlocker(m)!)).toBe('the server dry run failed');
     const changed = press(m, TAB, type('4')).modal!;
     expect(confirmBlocker(changed)).toBeNull();
   });

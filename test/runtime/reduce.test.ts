@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FLASH_MS } from '../../src/runtime/flash.js';
 import { emptyAppState, reduceIntent } from '../../src/runtime/reduce.js';
 import { selectedPod } from '../../src/runtime/selectors.js';
 import type { Intent } from '../../src/state/intents.js';
@@ -32,9 +33,10 @@ describe('intent reduction', () => {
     expect(run(s, { type: 'page-down' }).ui.selection.pods).toBe(2);
     expect(run(s, { type: 'select-last' }, { type: 'page-up' }).ui.selection.pods).toBe(0);
     expect(run(withPods([]), { type: 'select-next' }).ui.selection.pods).toBe(0);
-    // moving in an empty pane leaves the state untouched
-    const empty = withPods([]);
-    expect(run(empty, { type: 'focus', pane: 'latency' }, { type: 'select-next' }).ui.selection.latency).toBe(0);
+    // moving in an empty pane leaves the state untouched: the very same object, so nothing re-renders
+    const latency = run(withPods([]), { type: 'focus', pane: 'latency' });
+    expect(run(latency, { type: 'select-next' })).toBe(latency);
+    expect(run(latency, { type: 'page-down' }, { type: 'select-last' })).toBe(latency);
   });
 
   it('filters the focused pane while editing, resets the cursor, and cancels back to everything', () => {
@@ -58,7 +60,7 @@ describe('intent reduction', () => {
   it('does not filter panes without rows to filter, and says so', () => {
     const s = run(withPods([]), { type: 'focus', pane: 'latency' }, { type: 'filter-start' });
     expect(s.ui.filterEditing).toBe(false);
-    expect(s.ui.flash).toBe('no filter in latency');
+    expect(s.ui.flash).toEqual({ text: 'no filter in latency', expiresAt: s.now + FLASH_MS });
   });
 
   it('toggles help and logs pause', () => {
@@ -66,8 +68,19 @@ describe('intent reduction', () => {
     expect(run(s, { type: 'help-toggle' }).ui.helpOpen).toBe(true);
     expect(run(s, { type: 'help-toggle' }, { type: 'help-close' }).ui.helpOpen).toBe(false);
     const paused = run(s, { type: 'logs-pause-toggle' });
-    expect(paused.ui).toMatchObject({ logsPaused: true, flash: 'logs paused' });
-    expect(run(paused, { type: 'logs-pause-toggle' }).ui).toMatchObject({ logsPaused: false, flash: 'logs resumed' });
+    expect(paused.ui.logsFrozen).toEqual([]);
+    expect(paused.ui.flash?.text).toBe('logs paused');
+    const resumed = run(paused, { type: 'logs-pause-toggle' });
+    expect(resumed.ui.logsFrozen).toBeNull();
+    expect(resumed.ui.flash?.text).toBe('logs resumed');
+  });
+
+  it('leaves everything under an open modal alone, except quit', () => {
+    const s = withPods(['a', 'b']);
+    const modal = { ...s, ui: { ...s.ui, modal: {} as NonNullable<AppState['ui']['modal']> } };
+    for (const intent of [{ type: 'select-next' }, { type: 'focus-next' }, { type: 'filter-start' }, { type: 'logs-pause-toggle' }, { type: 'help-toggle' }] as Intent[]) {
+      expect(reduceIntent(modal, intent)).toBe(modal);
+    }
   });
 });
 

@@ -2,13 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../src/app/demo.js';
 import { createController, type Controller } from '../../src/runtime/controller.js';
+import { eventually } from '../helpers/eventually.js';
 
 let demo: Demo;
 let controller: Controller;
 
 beforeAll(async () => {
-  demo = await startDemo('crashloop', 3);
-  controller = createController(demo.config, { mode: 'demo', scenario: 'crashloop' });
+  demo = await startDemo({ scenario: 'crashloop', seed: 3, rbac: 'admin' });
+  controller = createController(demo.config, { mode: 'demo', scenario: 'crashloop', version: 'test' });
   controller.start();
   expect(await controller.waitForFirstData(15000)).toBe(true);
 });
@@ -44,18 +45,7 @@ describe('sources against the simulator', () => {
   it('follows the crash-looping deployment in Logs', async () => {
     const s = controller.store.getState();
     expect(s.logs.data!.target).toMatchObject({ kind: 'deployment', name: 'hive-mind-coordinator' });
-    const withLines = await new Promise<boolean>((resolve) => {
-      const check = () => (controller.store.getState().logs.data?.lines.length ?? 0) > 0;
-      if (check()) return resolve(true);
-      const un = controller.store.subscribe(() => {
-        if (check()) {
-          un();
-          resolve(true);
-        }
-      });
-      setTimeout(() => resolve(check()), 5000);
-    });
-    expect(withLines).toBe(true);
+    await eventually('log lines of the followed deployment', () => (controller.store.getState().logs.data?.lines.length ?? 0) > 0);
     expect(controller.store.getState().logs.data!.lines.every((l) => l.pod.startsWith('hive-mind-coordinator-'))).toBe(true);
   });
 });

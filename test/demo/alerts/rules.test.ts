@@ -28,7 +28,7 @@ function world(tMs: number, over: Partial<WorldSnapshot> = {}, traffic: Partial<
   };
 }
 
-const names = (alerts: { labels: Record<string, string> }[]) => alerts.map((a) => a.labels.alertname).sort();
+const names = (alerts: { labels: Record<string, string> }[]): string[] => alerts.map((a) => a.labels.alertname ?? '').sort();
 
 describe('alert rules', () => {
   it('fires nothing for a healthy world', () => {
