@@ -1,7 +1,6 @@
 // Command-line parsing: a small strict parser (no dependency) whose errors say what was wrong and how to
-// get help. Anything unknown is an error rather than silently ignored.
-import { SCENARIOS, type ScenarioName } from '../demo/contracts.js';
-import { RBAC_ROLES, type RbacRole } from '../demo/rbac.js';
+// get help. Anything unknown is an error rather than silently ignored. Scenario and role names belong to
+// the simulator, which is loaded only when needed: src/cli/main.ts checks them against its catalog.
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -11,12 +10,12 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'live'; config: string | null; context: string | null; namespace: string | null; readOnly: boolean }
-  | { kind: 'demo'; scenario: ScenarioName; seed: number; readOnly: boolean; rbac: RbacRole }
-  | { kind: 'simulate'; port: number; scenario: ScenarioName; seed: number; out: string | null; rbac: RbacRole }
+  | { kind: 'demo'; scenario: string; seed: number; readOnly: boolean; rbac: string }
+  | { kind: 'simulate'; port: number; scenario: string; seed: number; out: string | null; rbac: string }
   | {
       kind: 'snapshot';
       demo: boolean;
-      scenario: ScenarioName;
+      scenario: string;
       seed: number;
       config: string | null;
       context: string | null;
@@ -53,13 +52,8 @@ const ALLOWED: Record<'live' | 'demo' | 'simulate' | 'snapshot', string[]> = {
   snapshot: ['demo', 'scenario', 'seed', 'config', 'context', 'namespace', 'width', 'height', 'format'],
 };
 
-export const DEFAULT_SCENARIO: ScenarioName = 'crashloop';
-
-function rbac(text: string | null): RbacRole {
-  if (text === null) return 'admin';
-  if (!(RBAC_ROLES as readonly string[]).includes(text)) throw new UsageError(`--rbac must be one of ${RBAC_ROLES.join(', ')}, got "${text}"`);
-  return text as RbacRole;
-}
+export const DEFAULT_SCENARIO = 'crashloop';
+export const DEFAULT_RBAC = 'admin';
 export const DEFAULT_SEED = 42;
 
 function integer(flag: string, text: string, min: number, max: number): number {
@@ -69,16 +63,27 @@ function integer(flag: string, text: string, min: number, max: number): number {
   return n;
 }
 
-function scenario(text: string | undefined): ScenarioName {
-  if (text === undefined) return DEFAULT_SCENARIO;
-  if (!(SCENARIOS as readonly string[]).includes(text)) {
-    throw new UsageError(`unknown scenario "${text}" (choose one of: ${SCENARIOS.join(', ')})`);
+
+type Values = Map<string, string | true>;
+
+/** The flag an argument names, with its inline value, or null for a positional argument. */
+function flagOf(arg: string): { name: string; inline: string | undefined } | null {
+  if (arg.startsWith('--')) {
+    const eq = arg.indexOf('=');
+    return eq >= 0 ? { name: arg.slice(2, eq), inline: arg.slice(eq + 1) } : { name: arg.slice(2), inline: undefined };
   }
-  return text as ScenarioName;
+  if (/^-[A-Za-z]$/.test(arg)) {
+    const long = SHORT[arg.slice(1)];
+    if (!long) throw new UsageError(`unknown flag ${arg}`);
+    return { name: long, inline: undefined };
+  }
+  if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag ${arg}`);
+  return null;
 }
 
-export function parseArgs(argv: readonly string[]): Command {
-  const values = new Map<string, string | true>();
+/** argv split into flag values and positional arguments, every flag known and given once. */
+function tokenize(argv: readonly string[]): { values: Values; positionals: string[] } {
+  const values: Values = new Map();
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -86,22 +91,12 @@ export function parseArgs(argv: readonly string[]): Command {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    let name: string;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    } else if (/^-[A-Za-z]$/.test(arg)) {
-      const long = SHORT[arg.slice(1)];
-      if (!long) throw new UsageError(`unknown flag ${arg}`);
-      name = long;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown flag ${arg}`);
-    } else {
+    const flag = flagOf(arg);
+    if (!flag) {
       positionals.push(arg);
       continue;
     }
+    const { name, inline } = flag;
     const kind = FLAGS[name];
     if (!kind) throw new UsageError(`unknown flag --${name}`);
     if (values.has(name)) throw new UsageError(`--${name} given twice`);
@@ -114,7 +109,11 @@ export function parseArgs(argv: readonly string[]): Command {
       values.set(name, value);
     }
   }
+  return { values, positionals };
+}
 
+export function parseArgs(argv: readonly string[]): Command {
+  const { values, positionals } = tokenize(argv);
   if (values.has('help')) return { kind: 'help' };
   if (values.has('version')) return { kind: 'version' };
 
@@ -141,15 +140,15 @@ export function parseArgs(argv: readonly string[]): Command {
     case 'live':
       return { kind, config: str('config'), context: str('context'), namespace: str('namespace'), readOnly: values.has('read-only') };
     case 'demo':
-      return { kind, scenario: scenario(str('scenario') ?? undefined), seed: seed(), readOnly: values.has('read-only'), rbac: rbac(str('rbac')) };
+      return { kind, scenario: str('scenario') ?? DEFAULT_SCENARIO, seed: seed(), readOnly: values.has('read-only'), rbac: str('rbac') ?? DEFAULT_RBAC };
     case 'simulate':
       return {
         kind,
         port: str('port') === null ? 0 : integer('port', str('port')!, 0, 65535),
-        scenario: scenario(str('scenario') ?? undefined),
+        scenario: str('scenario') ?? DEFAULT_SCENARIO,
         seed: seed(),
         out: str('out'),
-        rbac: rbac(str('rbac')),
+        rbac: str('rbac') ?? DEFAULT_RBAC,
       };
     case 'snapshot': {
       const demo = values.has('demo');
@@ -160,7 +159,7 @@ export function parseArgs(argv: readonly string[]): Command {
       return {
         kind,
         demo,
-        scenario: scenario(str('scenario') ?? undefined),
+        scenario: str('scenario') ?? DEFAULT_SCENARIO,
         seed: seed(),
         config: str('config'),
         context: str('context'),

@@ -6,7 +6,7 @@ import { applyOverrides, defaultConfig, defaultConfigPath, loadConfig } from '..
 import { packageVersion } from '../app/version.js';
 import { createController } from '../runtime/controller.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { parseArgs, UsageError, type Command } from './args.js';
+import { DEFAULT_RBAC, parseArgs, UsageError, type Command } from './args.js';
 import { usage, USAGE_HINT } from './usage.js';
 
 export interface Io {
@@ -32,9 +32,17 @@ export function resolveLiveConfig(flags: { config: string | null; context: strin
   return applyOverrides(config, { context: flags.context ?? undefined, namespace: flags.namespace ?? undefined });
 }
 
+/** Demo flags name the simulator's scenarios and roles: checked against its catalog before anything starts. */
+async function checkDemoFlags(cmd: { scenario: string; rbac?: string }): Promise<void> {
+  const { demoOptionsProblem } = await import('../app/demo.js');
+  const problem = await demoOptionsProblem({ scenario: cmd.scenario, rbac: cmd.rbac ?? DEFAULT_RBAC });
+  if (problem) throw new UsageError(problem);
+}
+
 async function simulate(cmd: Extract<Command, { kind: 'simulate' }>, io: Io): Promise<number> {
-  const { startSimulator } = await import('../demo/simulator.js');
-  const sim = await startSimulator({ port: cmd.port, scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac, ...(cmd.out ? { outDir: cmd.out } : {}) });
+  await checkDemoFlags(cmd);
+  const { startSimulation } = await import('../app/demo.js');
+  const sim = await startSimulation({ port: cmd.port, scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac, ...(cmd.out ? { outDir: cmd.out } : {}) });
   io.stdout('ready\n');
   io.stderr(
     `hive-oncall simulate: scenario ${sim.scenario}, seed ${cmd.seed}\n` +
@@ -62,16 +70,18 @@ async function interactive(config: HiveConfig, mode: 'demo' | 'live', scenario: 
   }
   // The executor is built once per session: its journal and its one-run-per-plan memory live in it.
   const { createExecutor } = await import('../actions/index.js');
-  const controller = createController(config, { mode, scenario, executor: createExecutor(config), readOnly: config.readOnly });
+  const controller = createController(config, { mode, scenario, version: packageVersion(), executor: createExecutor(config), readOnly: config.readOnly });
   const { runInteractive } = await import('../app/interactive.js');
   return runInteractive(controller, cleanup, config.keymap);
 }
 
 export async function execute(cmd: Command, io: Io): Promise<number> {
   switch (cmd.kind) {
-    case 'help':
-      io.stdout(`${usage().trimEnd()}\n`);
+    case 'help': {
+      const { demoCatalog } = await import('../app/demo.js');
+      io.stdout(`${usage(await demoCatalog()).trimEnd()}\n`);
       return 0;
+    }
     case 'version':
       io.stdout(`${packageVersion()}\n`);
       return 0;
@@ -80,25 +90,27 @@ export async function execute(cmd: Command, io: Io): Promise<number> {
     case 'live':
       return interactive(applyOverrides(resolveLiveConfig(cmd), { readOnly: cmd.readOnly }), 'live', null, async () => {}, io);
     case 'demo': {
+      await checkDemoFlags(cmd);
       const { startDemo } = await import('../app/demo.js');
       // Building an hour of simulated history takes a few seconds: say so rather than show a blank screen.
       if (process.stderr.isTTY) io.stderr(`hive-oncall: starting the embedded Hive Mind (${cmd.scenario}, seed ${cmd.seed})…\n`);
-      const demo = await startDemo(cmd.scenario, cmd.seed, cmd.rbac);
+      const demo = await startDemo({ scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac });
       return interactive(applyOverrides(demo.config, { readOnly: cmd.readOnly }), 'demo', cmd.scenario, () => demo.sim.stop(), io);
     }
     case 'snapshot': {
       let config: HiveConfig;
       let stopSim = async () => {};
       if (cmd.demo) {
+        await checkDemoFlags(cmd);
         const { startDemo } = await import('../app/demo.js');
-        const demo = await startDemo(cmd.scenario, cmd.seed);
+        const demo = await startDemo({ scenario: cmd.scenario, seed: cmd.seed, rbac: DEFAULT_RBAC });
         config = applyOverrides(demo.config, { context: cmd.context ?? undefined, namespace: cmd.namespace ?? undefined });
         stopSim = () => demo.sim.stop();
       } else {
         config = resolveLiveConfig(cmd);
       }
       try {
-        const controller = createController(config, { mode: cmd.demo ? 'demo' : 'live', scenario: cmd.demo ? cmd.scenario : null });
+        const controller = createController(config, { mode: cmd.demo ? 'demo' : 'live', scenario: cmd.demo ? cmd.scenario : null, version: packageVersion() });
         const { takeSnapshot } = await import('../app/snapshot.js');
         io.stdout(await takeSnapshot(controller, cmd));
         return 0;

@@ -1,15 +1,15 @@
-import { SCENARIOS } from '../demo/contracts.js';
 import { defaultConfigPath } from '../config/load.js';
 import { DEFAULT_SCENARIO, DEFAULT_SEED } from './args.js';
 
-export function usage(): string {
+/** The --help text; the scenario and role names come from the simulator's catalog. */
+export function usage(catalog: { scenarios: readonly string[]; roles: readonly string[] }): string {
   return `hive-oncall: one terminal screen for an incident: pods, SLOs, alerts, latency, consensus and logs.
 
 Usage:
   hive-oncall [--config FILE] [--context C] [--namespace NS] [--read-only]
       Live mode against the backends in the config file
       (default ${defaultConfigPath()}; without one, only Kubernetes from the default kubeconfig).
-  hive-oncall demo [--scenario S] [--seed N] [--read-only] [--rbac admin|oncall|viewer]
+  hive-oncall demo [--scenario S] [--seed N] [--read-only] [--rbac ${catalog.roles.join('|')}]
       Runs a simulated Hive Mind cluster in-process and opens the console on it
       (--rbac: the simulated user's role; oncall may not delete pods, viewer may not write).
   hive-oncall simulate [--port N] [--scenario S] [--seed N] [--out DIR] [--rbac ROLE]
@@ -20,7 +20,7 @@ Usage:
       Waits for the first data of every pane, prints one frame (or the state as JSON), exits.
   hive-oncall --help | --version
 
-Scenarios: ${SCENARIOS.join(', ')} (default ${DEFAULT_SCENARIO}; default seed ${DEFAULT_SEED}).
+Scenarios: ${catalog.scenarios.join(', ')} (default ${DEFAULT_SCENARIO}; default seed ${DEFAULT_SEED}).
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `;
 }

@@ -2,7 +2,7 @@
 // dashboard opens on a story already unfolding, serves every API on one port and writes the kubeconfig and
 // hive-oncall config that point at it.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +67,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
   const timer = setInterval(() => world.tick(now()), tickMs);
   timer.unref();
 
+  // a directory we made is ours to remove: a demo run must not leave a kubeconfig behind in /tmp
+  const ownDir = opts.outDir === undefined;
   const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'hive-oncall-sim-'));
   mkdirSync(outDir, { recursive: true });
   const kubeconfigPath = join(outDir, 'kubeconfig');
@@ -83,6 +85,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownDir) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../helpers/temp.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
@@ -26,7 +26,6 @@ describe('argv parsing', () => {
     });
     expect(parseArgs(['demo', '--scenario', 'db-down', '--seed', '9'])).toEqual({ kind: 'demo', scenario: 'db-down', seed: 9, readOnly: false, rbac: 'admin' });
     expect(parseArgs(['demo', '--rbac', 'viewer'])).toMatchObject({ kind: 'demo', rbac: 'viewer' });
-    expect(() => parseArgs(['demo', '--rbac', 'root'])).toThrow(/--rbac must be one of admin, oncall, viewer/);
     expect(parseArgs(['simulate', '--port=8080', '--out', '/tmp/x'])).toMatchObject({ kind: 'simulate', port: 8080, out: '/tmp/x', scenario: 'crashloop' });
     expect(parseArgs(['snapshot', '--demo', '--width', '80', '--height', '24', '--format', 'json'])).toMatchObject({
       kind: 'snapshot',
@@ -43,7 +42,6 @@ describe('argv parsing', () => {
   it.each([
     [['--bogus'], 'unknown flag --bogus'],
     [['-x'], 'unknown flag -x'],
-    [['demo', '--scenario', 'meltdown'], 'unknown scenario "meltdown" (choose one of: calm, crashloop, bad-deploy, latency-spike, error-storm, leader-flap, memory-leak, db-down)'],
     [['demo', '--seed', 'abc'], '--seed must be a whole number, got "abc"'],
     [['simulate', '--port', '70000'], '--port must be between 0 and 65535, got 70000'],
     [['snapshot', '--format', 'html'], '--format must be text or json, got "html"'],
@@ -72,6 +70,28 @@ describe('cli exit codes', () => {
     expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it('exits 2 naming the simulator\'s scenarios or roles for an unknown one, before starting anything', async () => {
+    const scenario = io();
+    expect(await main(['demo', '--scenario', 'meltdown'], scenario.io)).toBe(2);
+    expect(scenario.err()).toBe(
+      'hive-oncall: unknown scenario "meltdown" (choose one of: calm, crashloop, bad-deploy, latency-spike, error-storm, leader-flap, memory-leak, db-down)\n' +
+        "Run 'hive-oncall --help' for usage.\n",
+    );
+    const role = io();
+    expect(await main(['simulate', '--rbac', 'root'], role.io)).toBe(2);
+    expect(role.err()).toContain('--rbac must be one of admin, oncall, viewer, got "root"');
+    const snap = io();
+    expect(await main(['snapshot', '--demo', '--scenario', 'nope'], snap.io)).toBe(2);
+    expect(snap.out()).toBe('');
+  });
+
+  it('lists the simulator\'s scenarios and roles in --help', async () => {
+    const h = io();
+    expect(await main(['--help'], h.io)).toBe(0);
+    expect(h.out()).toContain('Scenarios: calm, crashloop, bad-deploy, latency-spike, error-storm, leader-flap, memory-leak, db-down (default crashloop');
+    expect(h.out()).toContain('[--rbac admin|oncall|viewer]');
+  });
+
   it('exits 2 with the message and a usage hint on an unknown flag', async () => {
     const t = io();
     expect(await main(['--frobnicate'], t.io)).toBe(2);
@@ -80,7 +100,7 @@ describe('cli exit codes', () => {
   });
 
   it('exits 2 naming the key path of a bad config, or a missing --config file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hive-cli-'));
+    const dir = tempDir('hive-cli-');
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'prometheus:\n  url: not-a-url\n');
     const t = io(true);
@@ -92,14 +112,14 @@ describe('cli exit codes', () => {
   });
 
   it('refuses the interactive console without a terminal and points at snapshot', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hive-cli-'));
+    const dir = tempDir('hive-cli-');
     const t = io(false);
     expect(await main(['--config', writeEmpty(dir)], t.io)).toBe(2);
     expect(t.err()).toContain("hive-oncall snapshot");
   });
 
   it('without a config file uses the default path when present and flags override it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hive-xdg-'));
+    const dir = tempDir('hive-xdg-');
     expect(resolveLiveConfig({ config: null, context: null, namespace: 'ns1' }, { XDG_CONFIG_HOME: dir }).kubernetes.namespace).toBe('ns1');
     mkdirSync(join(dir, 'hive-oncall'));
     writeFileSync(join(dir, 'hive-oncall', 'config.yaml'), 'prometheus:\n  url: http://127.0.0.1:9090\nkubernetes:\n  namespace: from-file\n');

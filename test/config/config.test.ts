@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { tempDir } from '../helpers/temp.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LATENCY, DEFAULT_SLOS } from '../../src/config/defaults.js';
@@ -88,7 +88,7 @@ slos:
 
   it('reports YAML syntax errors and unreadable files', () => {
     expect(errorOf('prometheus:\n  url: [unclosed')).toMatch(/^config: invalid YAML \(line \d+\)/);
-    const dir = mkdtempSync(join(tmpdir(), 'hive-cfg-'));
+    const dir = tempDir('hive-cfg-');
     expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(`${join(dir, 'missing.yaml')}: cannot read config: no such file`);
     const file = join(dir, 'c.yaml');
     writeFileSync(file, 'loki:\n  url: http://127.0.0.1:3100\n');
