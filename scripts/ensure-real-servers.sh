@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the real servers the integration suite talks to, when missing (Debian packages; ~15 s).
+# Installs what the tests talk to, when missing (Debian packages; ~15 s): the real servers of the
+# integration suite and of the PromQL parity test, and tmux, whose width tables a text test checks against.
 set -euo pipefail
 need=()
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
 command -v prometheus-alertmanager >/dev/null || need+=(prometheus-alertmanager)
 command -v etcd >/dev/null || need+=(etcd-server)
+command -v tmux >/dev/null || need+=(tmux)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo_cmd=""

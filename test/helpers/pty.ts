@@ -4,12 +4,15 @@ import { spawn, type IPty } from 'node-pty';
 import xterm from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { eventually } from './eventually.js';
 
 const { Terminal } = xterm;
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 
 const CI_VARS = ['CI', 'CONTINUOUS_INTEGRATION', 'BUILD_NUMBER', 'RUN_ID', 'GITHUB_ACTIONS'];
+
+export type ScreenPredicate = string | RegExp | ((text: string) => boolean);
 
 export interface Screen {
   pty: IPty;
@@ -18,7 +21,8 @@ export interface Screen {
   text(): string;
   /** bytes the program wrote so far */
   bytes(): number;
-  waitFor(predicate: string | RegExp | ((text: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** the screen once it shows `predicate` (polled, bounded); rejects with the screen on timeout or exit */
+  waitFor(predicate: ScreenPredicate, timeoutMs?: number): Promise<string>;
   press(keys: string): void;
   exited(): Promise<number>;
   kill(): void;
@@ -50,28 +54,40 @@ export function runInPty(args: string[], opts: { cols?: number; rows?: number; e
     return out;
   };
   const text = () => lines().join('\n');
+  // xterm parses asynchronously: writing nothing and reading on its callback sees everything written so far.
+  const flushed = () => new Promise<string>((resolve) => term.write('', () => resolve(text())));
+  const matches = (predicate: ScreenPredicate, t: string) =>
+    typeof predicate === 'string' ? t.includes(predicate) : predicate instanceof RegExp ? predicate.test(t) : predicate(t);
+  /** The screen once it matches; rejects with the screen when time runs out or the program exits first. */
+  const waitForScreen = async (predicate: ScreenPredicate, timeoutMs: number): Promise<string> => {
+    let stop = false;
+    const exitedFirst = new Promise<never>((_, reject) => {
+      const onExit = (code: number) => {
+        // its last frame may still be the one waited for
+        void flushed().then((t) => (matches(predicate, t) || stop ? undefined : reject(new Error(`program exited (${code}) before: ${String(predicate)}\n${t}`))));
+      };
+      if (exitCode !== null) onExit(exitCode);
+      else exitWaiters.push(onExit);
+    });
+    const seen = eventually(String(predicate), async () => {
+      const t = await flushed();
+      // once the wait is over (the program exited), end the poll too
+      return matches(predicate, t) || stop ? { t } : null;
+    }, { timeoutMs, everyMs: 50 });
+    try {
+      return (await Promise.race([seen, exitedFirst])).t;
+    } catch (err) {
+      throw new Error(`${err instanceof Error ? err.message : String(err)}; screen:\n${text()}`);
+    } finally {
+      stop = true;
+    }
+  };
   return {
     pty,
     lines,
     text,
     bytes: () => written,
-    waitFor: (predicate, timeoutMs = 15000) =>
-      new Promise((resolve, reject) => {
-        const test = (t: string) =>
-          typeof predicate === 'string' ? t.includes(predicate) : predicate instanceof RegExp ? predicate.test(t) : predicate(t);
-        const started = Date.now();
-        const poll = () => {
-          // xterm parses asynchronously: flush by writing nothing and reading on the callback.
-          term.write('', () => {
-            const t = text();
-            if (test(t)) return resolve(t);
-            if (exitCode !== null) return reject(new Error(`program exited (${exitCode}) before: ${String(predicate)}\n${t}`));
-            if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${String(predicate)}; screen:\n${t}`));
-            setTimeout(poll, 100);
-          });
-        };
-        poll();
-      }),
+    waitFor: (predicate, timeoutMs = 15000) => waitForScreen(predicate, timeoutMs),
     press: (keys) => pty.write(keys),
     exited: () => new Promise((resolve) => (exitCode !== null ? resolve(exitCode) : exitWaiters.push(resolve))),
     kill: () => {
