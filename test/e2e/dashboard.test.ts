@@ -1,5 +1,9 @@
-// The interactive dashboard in a real pseudo-terminal: what an on-call engineer sees and types.
+// The live console in a real pseudo-terminal, for what only a terminal shows: Ink rendering live despite
+// CI=true, the frame's size against the terminal's, focus moving on screen, keys arriving in one burst.
+// What the keys do to the state (sorting, filters, log follow) is tested in test/runtime and test/views.
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_KEYMAP } from '../../keymaps/default.js';
+import { keysLabel } from '../../views/keyLabels.js';
 import { KEYS, runInPty, type Screen } from '../helpers/pty.js';
 
 const TITLES = ['Pods', 'SLOs', 'Alerts', 'Latency', 'Consensus', 'Logs'];
@@ -10,59 +14,59 @@ afterEach(() => {
   screen = null;
 });
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** the focused pane's top border is heavy (┏━), every other pane's light (┌─) or a summary line */
+const focusedTitles = (t: string) => [...t.matchAll(/┏━ (\w+)/g)].map((m) => m[1]);
+
 describe('hive-oncall demo in a terminal', () => {
-  it('shows all six panes with live data at 120x40 and quits cleanly on q', async () => {
+  it('renders six live panes at 120x40 with CI=true, one row short of the terminal, and exits 0 on q', async () => {
+    // CI=true on purpose: Ink would refuse to render live; the product must still do so in a TTY.
     screen = runInPty(['demo', '--seed', '7'], { cols: 120, rows: 40, env: { CI: 'true' } });
-    // CI=true is set on purpose: the product must still render live in a TTY.
     const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind-rust'), 30000);
     expect(text).toMatch(/claude-tui/);
+    expect(focusedTitles(text)).toEqual(['Pods']);
+    for (const title of TITLES.slice(1)) expect(text).toContain(`┌─ ${title}`);
     await screen.waitFor(/updated \d+s ago/);
     const lines = screen.lines();
-    expect(lines.length).toBe(40);
+    expect(lines).toHaveLength(40);
     // The frame stays one row shorter than the terminal so Ink never has to clear the whole screen.
+    expect(lines[38]).toMatch(/DEMO .*q quit/);
     expect(lines[39]!.trim()).toBe('');
     screen.press('q');
     expect(await screen.exited()).toBe(0);
   });
 
-  it('puts crash-looping pods first and follows the selected pod in Logs', async () => {
-    screen = runInPty(['demo', '--scenario', 'crashloop', '--seed', '3'], { cols: 120, rows: 40 });
-    const text = await screen.waitFor('CrashLoopBackOff', 30000);
-    const podLines = text.split('\n').filter((l) => /hive-mind-coor|claude-tui|hive-mind-rust|postgresql-/.test(l));
-    expect(podLines[0]).toMatch(/hive-mind-coor/);
-    await screen.waitFor(/Logs.*hive-mind-coordinator/);
-  });
-
-  it('filters pods with / and shows help generated from the keymap with ?', async () => {
-    screen = runInPty(['demo', '--seed', '1'], { cols: 120, rows: 40 });
-    await screen.waitFor('postgresql', 30000);
-    screen.press('1');
-    screen.press('/');
-    screen.press('postgres');
-    screen.press(KEYS.enter);
-    const filtered = await screen.waitFor((t) => t.includes('postgresql') && !/claude-tui-[a-z0-9]+-[a-z0-9]{5}/.test(t));
-    expect(filtered).toMatch(/postgres/);
-    screen.press('?');
-    const help = await screen.waitFor('Focus next pane');
-    expect(help).toMatch(/Quit/);
-    expect(help).toMatch(/Filter pods/);
-    screen.press(KEYS.esc);
-    await screen.waitFor((t) => !t.includes('Focus next pane') && t.includes('Consensus'));
-  });
-
-  it('is readable at 80x24', async () => {
+  it('at 80x24 Tab and Shift-Tab move which pane is expanded', async () => {
     screen = runInPty(['demo', '--seed', '2'], { cols: 80, rows: 24 });
     const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind'), 30000);
-    expect(text.split('\n').length).toBe(24);
+    expect(text.split('\n')).toHaveLength(24);
+    // compact layout: the focused pane large, every other pane one numbered summary line
+    expect(focusedTitles(text)).toEqual(['Pods']);
+    expect(text).toMatch(/^ 3 Alerts /m);
     screen.press(KEYS.tab);
     screen.press(KEYS.tab);
-    await screen.waitFor('Alerts');
+    const alerts = await screen.waitFor((t) => focusedTitles(t).join() === 'Alerts');
+    expect(alerts).toMatch(/^ 1 Pods /m);
+    expect(alerts).not.toMatch(/^ 3 Alerts /m);
+    expect(alerts).toMatch(/focus Alerts/);
+    screen.press(KEYS.shiftTab);
+    await screen.waitFor((t) => focusedTitles(t).join() === 'SLOs' && /focus SLOs/.test(t));
   });
 
-  it('uses the room on a 200x60 wall screen', async () => {
-    screen = runInPty(['demo', '--seed', '2'], { cols: 200, rows: 60 });
-    const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind'), 30000);
-    const used = text.split('\n').filter((l) => l.trim() !== '').length;
-    expect(used).toBeGreaterThan(50);
+  it('takes keys typed in one burst: /postgres and Enter filter, ? shows the keymap as help, Esc closes it', async () => {
+    screen = runInPty(['demo', '--seed', '1'], { cols: 120, rows: 40 });
+    await screen.waitFor((t) => t.includes('postgresql') && /claude-tui-\S+\s+1\/1/.test(t), 30000);
+    // one write, as tmux or a slow SSH link delivers pasted or fast typing
+    screen.press(`/postgres${KEYS.enter}?`);
+    const help = await screen.waitFor('┏━ Help');
+    for (const b of DEFAULT_KEYMAP.filter((k) => k.keys.length > 0)) {
+      expect(help, `${b.id} in the help`).toMatch(new RegExp(`${escape(keysLabel(b))}\\s+${escape(b.description)}`));
+    }
+    screen.press(KEYS.esc);
+    const filtered = await screen.waitFor((t) => !t.includes('┏━ Help') && t.includes('Consensus'));
+    expect(filtered).toMatch(/Pods ━ \/postgres 1\/\d+ pods/);
+    const podRows = filtered.split('\n').filter((l) => /^┃\S+-[a-z0-9]{5}\s+\d\/\d/.test(l));
+    expect(podRows.length).toBe(1);
+    expect(podRows[0]).toMatch(/^┃postgresql-/);
   });
 });

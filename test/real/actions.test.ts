@@ -9,7 +9,8 @@ import type { HiveConfig } from '../../src/config/config.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { SimulatorHandle } from '../../src/demo/contracts.js';
 import { startSimulator } from '../../src/demo/simulator.js';
-import { startAlertmanager, startEtcdCluster, waitFor, type EtcdCluster, type Proc } from './servers.js';
+import { eventually } from '../helpers/eventually.js';
+import { startAlertmanager, startEtcdCluster, REAL_WAIT, type EtcdCluster, type Proc } from './servers.js';
 
 let sim: SimulatorHandle;
 let am: Proc;
@@ -52,7 +53,7 @@ describe('actions against real servers', () => {
       ]),
     });
     expect(post.ok).toBe(true);
-    await waitFor('alerts in Alertmanager', async () => (await alerts()).length === 2);
+    await eventually('alerts in Alertmanager', async () => (await alerts()).length === 2, REAL_WAIT);
 
     const ex = createExecutor(config, { journalPath });
     const plan = await ex.plan({
@@ -65,10 +66,10 @@ describe('actions against real servers', () => {
     const result = await ex.execute(plan, '');
     expect(result.ok).toBe(true);
 
-    const silenced = await waitFor('the alert suppressed', async () => {
+    const silenced = await eventually('the alert suppressed', async () => {
       const a = (await alerts()).find((x) => x.labels.job === 'claude-tui');
       return a?.status.state === 'suppressed' ? a : null;
-    });
+    }, REAL_WAIT);
     expect((await alerts()).find((x) => x.labels.job === 'hive-mind-coordinator')!.status.state).toBe('active');
     const silenceId = silenced.status.silencedBy[0]!;
     const silence = (await (await fetch(`${am.url}/api/v2/silence/${silenceId}`)).json()) as { createdBy: string; comment: string; endsAt: string; startsAt: string };
@@ -79,7 +80,7 @@ describe('actions against real servers', () => {
 
     const expire = await ex.plan({ action: 'silence-expire', target: { kind: 'silence', id: silenceId }, params: {} });
     expect((await ex.execute(expire, '')).ok).toBe(true);
-    await waitFor('the alert active again', async () => (await alerts()).find((x) => x.labels.job === 'claude-tui')?.status.state === 'active');
+    await eventually('the alert active again', async () => (await alerts()).find((x) => x.labels.job === 'claude-tui')?.status.state === 'active', REAL_WAIT);
     expect(ex.entries().map((e) => [e.action, e.decision, e.result])).toEqual([
       ['silence-create', 'confirmed', 'success'],
       ['silence-expire', 'confirmed', 'success'],
@@ -98,10 +99,10 @@ describe('actions against real servers', () => {
     const result = await ex.execute(plan, plan.confirmText ?? '');
     expect(result.ok).toBe(true);
     expect(result.details.join('\n')).toMatch(new RegExp(`post-check: ${target.name}.* is the leader`));
-    const after = await waitFor('the new leader', async () => {
+    const after = await eventually('the new leader', async () => {
       const s = await status(etcd.endpoints[0]!);
       return s.leader === target.ID ? s : null;
-    });
+    }, REAL_WAIT);
     expect(after.leader).toBe(target.ID);
   });
 });

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsensusSource } from '../../src/sources/consensus.js';
 import type { ConsensusData, SourceState } from '../../src/state/types.js';
-import { startEtcdCluster, waitFor, type EtcdCluster } from './servers.js';
+import { eventually } from '../helpers/eventually.js';
+import { startEtcdCluster, REAL_WAIT, type EtcdCluster } from './servers.js';
 
 let cluster: EtcdCluster;
 let latest: SourceState<ConsensusData> | null = null;
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 describe('consensus pane on a real etcd cluster', () => {
   it('shows three healthy members, one leader, the term and commit index', async () => {
-    const data = await waitFor('three healthy members', async () => (latest?.data?.members.filter((m) => m.healthy).length === 3 ? latest.data : null));
+    const data = await eventually('three healthy members', () => (latest?.data?.members.filter((m) => m.healthy).length === 3 ? latest.data : null), REAL_WAIT);
     expect(data.kind).toBe('etcd');
     expect(data.hasQuorum).toBe(true);
     expect(data.members.filter((m) => m.isLeader)).toHaveLength(1);
@@ -35,13 +36,13 @@ describe('consensus pane on a real etcd cluster', () => {
     const leader = before.members.find((m) => m.isLeader)!;
     const proc = cluster.members.find((m) => m.url === leader.endpoint)!;
     await proc.stop('SIGKILL');
-    const after = await waitFor(
+    const after = await eventually(
       'a new leader',
-      async () => {
+      () => {
         const d = latest?.data;
         return d && d.leaderId && d.leaderId !== before.leaderId ? d : null;
       },
-      15000,
+      { ...REAL_WAIT, timeoutMs: 15000 },
     );
     expect(after.hasQuorum).toBe(true);
     expect(after.term).toBeGreaterThan(before.term ?? 0);

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { eventually, type EventuallyOptions } from '../helpers/eventually.js';
 import { ROOT } from '../helpers/pty.js';
 
 export interface Proc {
@@ -51,20 +52,8 @@ function launch(name: string, cmd: string, args: string[], url: string, dir: str
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30000, everyMs = 250): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown = null;
-  while (Date.now() < until) {
-    try {
-      const v = await probe();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+/** Real servers start and converge in seconds, not milliseconds: the bounds every wait in this suite uses. */
+export const REAL_WAIT: EventuallyOptions = { timeoutMs: 30000, everyMs: 250 };
 
 const ok = async (url: string) => (await fetch(url)).ok;
 
@@ -102,7 +91,7 @@ export async function startAlertmanager(): Promise<Proc> {
     url,
     dir,
   );
-  await waitFor('alertmanager ready', () => ok(`${url}/-/ready`)).catch((e) => {
+  await eventually('alertmanager ready', () => ok(`${url}/-/ready`), REAL_WAIT).catch((e) => {
     throw new Error(`${e}\n${proc.log()}`);
   });
   return proc;
@@ -133,7 +122,7 @@ export async function startPrometheus(opts: { scrapeTarget: string; alertmanager
     url,
     dir,
   );
-  await waitFor('prometheus ready', () => ok(`${url}/-/ready`)).catch((e) => {
+  await eventually('prometheus ready', () => ok(`${url}/-/ready`), REAL_WAIT).catch((e) => {
     throw new Error(`${e}\n${proc.log()}`);
   });
   return proc;
@@ -177,14 +166,14 @@ export async function startEtcdCluster(size = 3): Promise<EtcdCluster> {
     return Object.assign(proc, { memberName: name });
   });
   const endpoints = members.map((m) => m.url);
-  await waitFor(
+  await eventually(
     'etcd leader',
     async () => {
       const res = await fetch(`${endpoints[0]}/v3/maintenance/status`, { method: 'POST', body: '{}' });
       const body = (await res.json()) as { leader?: string };
       return res.ok && body.leader ? body : null;
     },
-    30000,
+    REAL_WAIT,
   ).catch((e) => {
     throw new Error(`${e}\n${members.map((m) => m.log()).join('\n')}`);
   });

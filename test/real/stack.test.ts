@@ -9,7 +9,8 @@ import { parse, stringify } from 'yaml';
 import { startSimulator } from '../../src/demo/simulator.js';
 import type { SimulatorHandle } from '../../src/demo/contracts.js';
 import { CLI } from '../helpers/pty.js';
-import { startAlertmanager, startPrometheus, waitFor, type Proc } from './servers.js';
+import { eventually } from '../helpers/eventually.js';
+import { startAlertmanager, startPrometheus, REAL_WAIT, type Proc } from './servers.js';
 
 const run = promisify(execFile);
 let sim: SimulatorHandle;
@@ -46,11 +47,11 @@ const snapshotJson = async () =>
 
 describe('hive-oncall against real Prometheus and Alertmanager', () => {
   it('scrapes the simulator and evaluates the runbook SLO queries', async () => {
-    await waitFor('a scraped series', async () => {
+    await eventually('a scraped series', async () => {
       const res = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent('sum(rate(http_requests_total[1m]))')}`);
       const body = (await res.json()) as { data: { result: unknown[] } };
       return body.data.result.length > 0;
-    });
+    }, REAL_WAIT);
     const state = await snapshotJson();
     const slo = Object.fromEntries((state.slos.data as { id: string; value: number | null }[]).map((s) => [s.id, s.value]));
     expect(state.slos.error).toBeNull();
@@ -65,10 +66,10 @@ describe('hive-oncall against real Prometheus and Alertmanager', () => {
     expect(await firing('HighErrorRate')).toEqual([]);
     const res = await fetch(`${sim.baseUrl}/sim/scenario`, { method: 'POST', body: JSON.stringify({ scenario: 'error-storm' }) });
     expect(res.ok).toBe(true);
-    const alerts = await waitFor('HighErrorRate in Alertmanager', async () => {
+    const alerts = await eventually('HighErrorRate in Alertmanager', async () => {
       const a = await firing('HighErrorRate');
       return a.length > 0 ? a : null;
-    }, 60000, 500);
+    }, { timeoutMs: 60000, everyMs: 500 });
     expect(alerts.map((a) => a.labels.job)).toContain('claude-tui');
     expect(alerts[0]!.labels.severity).toBe('critical');
 

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { ApiException, AuthorizationV1Api, CoreV1Api, Log, Watch, makeInformer, type LogOptions, type V1Pod, type V1Status } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
-import { waitFor } from './wait.js';
+import { eventually } from '../../helpers/eventually.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -97,18 +97,18 @@ describe('watch', () => {
         ended = true;
       },
     );
-    await waitFor(() => harness.cluster.openStreams() > baseline, 'the watch to be registered');
+    await eventually('the watch to be registered', () => harness.cluster.openStreams() > baseline);
     const victim = list.items[0]!.metadata!.name!;
     await core.deleteNamespacedPod({ name: victim, namespace: 'hive' });
     harness.tick(6);
-    await waitFor(() => seen.some((e) => e.type === 'DELETED' && e.name === victim) && seen.some((e) => e.type === 'ADDED'), 'watch events');
+    await eventually('watch events', () => seen.some((e) => e.type === 'DELETED' && e.name === victim) && seen.some((e) => e.type === 'ADDED'));
     expect(seen.find((e) => e.name === victim)).toEqual({ type: 'MODIFIED', name: victim, deleting: true });
     const added = seen.find((e) => e.type === 'ADDED')!;
     expect(added.name).not.toBe(victim);
     // the replacement starts: ContainerCreating -> Running is a MODIFIED of the new pod
     expect(seen.some((e) => e.type === 'MODIFIED' && e.name === added.name)).toBe(true);
     ctl.abort();
-    await waitFor(() => harness.cluster.openStreams() === baseline, 'the server to drop the watch');
+    await eventually('the server to drop the watch', () => harness.cluster.openStreams() === baseline);
     expect(ended).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe('watch', () => {
     const harness = h;
     const seen: string[] = [];
     const ctl = await new Watch(harness.kc).watch('/api/v1/pods', { labelSelector: 'app=claude-tui' }, (type, obj: V1Pod) => seen.push(`${type} ${obj.metadata?.labels?.app}`), () => {});
-    await waitFor(() => seen.length >= 3, 'initial ADDED events');
+    await eventually('initial ADDED events', () => seen.length >= 3);
     expect(seen).toEqual(['ADDED claude-tui', 'ADDED claude-tui', 'ADDED claude-tui']);
     ctl.abort();
   });
@@ -134,7 +134,7 @@ describe('watch', () => {
     await new Watch(harness.kc).watch('/api/v1/pods', { resourceVersion: rv }, (type, obj: V1Status) => errors.push({ type, obj }), () => {
       done = true;
     });
-    await waitFor(() => done, 'the expired watch to end');
+    await eventually('the expired watch to end', () => done);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ type: 'ERROR', obj: { kind: 'Status', code: 410, reason: 'Expired', status: 'Failure' } });
   });
@@ -154,7 +154,7 @@ describe('watch', () => {
     harness.cluster.setContainer('hive', harness.cluster.pods('hive')[1]!.name, { state: 'waiting', reason: 'CrashLoopBackOff' }, harness.now());
     await core.deleteNamespacedPod({ name: victim, namespace: 'hive', gracePeriodSeconds: 0 });
     harness.tick(4);
-    await waitFor(() => deleted.includes(victim) && informer.list('hive').length === 5, 'the informer to catch up');
+    await eventually('the informer to catch up', () => deleted.includes(victim) && informer.list('hive').length === 5);
     expect(informer.get(harness.cluster.pods('hive')[1]!.name, 'hive')?.status?.containerStatuses?.[0]?.state?.waiting?.reason).toBe('CrashLoopBackOff');
     await informer.stop();
   });
@@ -166,7 +166,7 @@ describe('watch', () => {
     await new Watch(harness.kc).watch('/apis/apps/v1/deployments', { timeoutSeconds: 1 }, () => {}, () => {
       done = true;
     });
-    await waitFor(() => done, 'the server to end the watch', 5000);
+    await eventually('the server to end the watch', () => done);
     expect(harness.cluster.openStreams()).toBe(0);
   });
 });
@@ -211,14 +211,14 @@ describe('pod logs through client-node Log', () => {
     const stream = new PassThrough();
     const text = collect(stream);
     const ctl = await new Log(harness.kc).log('hive', pod.name, pod.deployment, stream, { follow: true });
-    await waitFor(() => text().includes('before'), 'the backlog');
-    await waitFor(() => harness.logs.subscribers() === 1, 'the follow subscription');
+    await eventually('the backlog', () => text().includes('before'));
+    await eventually('the follow subscription', () => harness.logs.subscribers() === 1);
     harness.logs.append({ tMs: harness.now() + 1, namespace: 'hive', pod: pod.name, container: pod.deployment, labels: {}, line: 'after' });
     harness.logs.append({ tMs: harness.now() + 2, namespace: 'hive', pod: 'other-pod', container: pod.deployment, labels: {}, line: 'not mine' });
-    await waitFor(() => text().includes('after'), 'the followed line');
+    await eventually('the followed line', () => text().includes('after'));
     expect(text()).toBe('before\nafter\n');
     ctl.abort();
-    await waitFor(() => harness.logs.subscribers() === 0 && harness.cluster.openStreams() === 0, 'the follow to be dropped');
+    await eventually('the follow to be dropped', () => harness.logs.subscribers() === 0 && harness.cluster.openStreams() === 0);
   });
 
   it('ends a follow when the pod is deleted', async () => {
@@ -229,7 +229,7 @@ describe('pod logs through client-node Log', () => {
     collect(stream);
     const ended = new Promise((r) => stream.on('end', r));
     await new Log(harness.kc).log('hive', pod.name, pod.deployment, stream, { follow: true });
-    await waitFor(() => harness.logs.subscribers() === 1, 'the follow subscription');
+    await eventually('the follow subscription', () => harness.logs.subscribers() === 1);
     await harness.kc.makeApiClient(CoreV1Api).deleteNamespacedPod({ name: pod.name, namespace: 'hive', gracePeriodSeconds: 0 });
     await ended;
     expect(harness.logs.subscribers()).toBe(0);

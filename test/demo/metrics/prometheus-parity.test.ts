@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../helpers/eventually.js';
 import { DEFAULT_LATENCY, DEFAULT_SLOS, LATENCY_BUCKETS, withWindow } from '../../../src/config/defaults.js';
 import { createPrometheusApi } from '../../../src/demo/metrics/api.js';
 import { createMetricsEngine } from '../../../src/demo/metrics/index.js';
@@ -41,18 +42,6 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-async function waitReady(base: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/-/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('prometheus did not become ready');
 }
 
 describe.skipIf(!hasPrometheus)('parity with a real Prometheus', () => {
@@ -99,7 +88,7 @@ describe.skipIf(!hasPrometheus)('parity with a real Prometheus', () => {
       ],
       { stdio: 'ignore' },
     );
-    await waitReady(promBase);
+    await eventually('prometheus to be ready', async () => (await fetch(`${promBase}/-/ready`)).ok, { timeoutMs: 10_000, everyMs: 100 });
     sim = await serve(createPrometheusApi(store, () => endMs));
   }, 30_000);
 
