@@ -44,7 +44,8 @@ describe('remediation actions in the bad-deploy demo', () => {
   it('undo: Esc cancels and changes nothing; the typed name and Confirm roll back and heal the scenario', async () => {
     const s = await demo();
     s.press('u');
-    const modal = await s.waitFor('✔ server dry run: ok');
+    // the modal is drawn row by row: wait for its lowest row before reading the others
+    const modal = await s.waitFor((t) => t.includes('✔ server dry run: ok') && t.includes('type claude-tui to confirm') && t.includes('press focused button'));
     expect(modal).toContain('Roll back deployment production/claude-tui');
     expect(modal).toContain('context hive-demo');
     expect(modal).toMatch(/- ghcr\.io\/hive-mind\/claude-tui:v1\.8\.0/);
@@ -78,7 +79,7 @@ describe('remediation actions in the bad-deploy demo', () => {
     s.press('3');
     await s.waitFor(/x silence · X expire silence/);
     s.press('x');
-    const modal = await s.waitFor(/Would silence \d+ firing alert/);
+    const modal = await s.waitFor((t) => /Would silence \d+ firing alert/.test(t) && /\[ Confirm \]\s+a comment is required/.test(t) && t.includes('press focused button'));
     expect(modal).toMatch(/\[ Confirm \]\s+a comment is required/);
     s.press(KEYS.tab);
     s.press('rollback in progress');
@@ -109,7 +110,7 @@ describe('remediation actions in the bad-deploy demo', () => {
     const s = await demo(['--rbac', 'oncall']);
     await s.waitFor(/\^D delete✖.*forbidden/);
     s.press(CTRL_D);
-    const modal = await s.waitFor('not permitted');
+    const modal = await s.waitFor((t) => t.includes('not permitted') && t.includes('may not delete pods') && /close\s*┃/.test(t));
     expect(modal).toMatch(/may not delete pods/);
     expect(modal).not.toContain('[ Confirm ]');
     s.press(KEYS.esc);
