@@ -14,6 +14,11 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
 const C0_C1 = /[\u0000-\u001f\u007f-\u009f]/g;
 
+const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+
+/** True when `text` is printable ASCII only: the common case, safe and one column a character as it is. */
+export const isPlainAscii = (text: string): boolean => PLAIN_ASCII.test(text);
+
 /** True when `text` holds at least one control character (C0, DEL, C1 or a bidirectional control). */
 export const hasControl = (text: string): boolean => ANY.test(text);
 

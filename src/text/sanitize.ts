@@ -3,12 +3,11 @@
 // can move the cursor and forge other panes (CVE-2021-25743). Nor may it hold a grapheme that terminals
 // draw at another width than Ink places it at: that moves every border to its right (graphemes.ts).
 // Everything shown passes through here: sources call sanitizeLine, the views' rows call clean.
-import { showControls } from './control.js';
+import { isPlainAscii, showControls } from './control.js';
 import { stripEscapes } from './escapes.js';
 import { graphemes } from './graphemes.js';
 import { stableParts, type StableText } from './stable-text.js';
 
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const TAB = /\t/g;
 
 /** Any text as one printable line: escapes removed, tabs expanded, controls shown, graphemes stable. */
@@ -23,7 +22,7 @@ function printable(text: string, limit: number): StableText {
  */
 export function sanitizeLine(input: string, maxLength = 4096): string {
   // The common case by far (100k log lines): plain printable ASCII that fits is its own safe form.
-  if (input.length <= maxLength && PRINTABLE_ASCII.test(input)) return input;
+  if (input.length <= maxLength && isPlainAscii(input)) return input;
   if (maxLength <= 0) return '';
   // Bound the work on a hostile megabyte line before looking at it (a grapheme is rarely more than four
   // code units); the cut is at a code point boundary and is marked even when what is left would fit.
@@ -51,4 +50,4 @@ export function sanitizeLabels(labels: Record<string, string> | undefined | null
  * Any text made safe to print on one line, whatever its length: the views' last lock on every string
  * they draw (state is sanitised at the source; this catches what a view composes or a source missed).
  */
-export const clean = (text: string): string => (PRINTABLE_ASCII.test(text) ? text : printable(text, Infinity).text);
+export const clean = (text: string): string => (isPlainAscii(text) ? text : printable(text, Infinity).text);

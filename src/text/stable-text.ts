@@ -2,6 +2,7 @@
 // line, and log lines come by the hundred thousand. Most code points are a grapheme of their own whatever
 // surrounds them (GCB=Other: letters, digits, CJK, symbols); only the stretches around the others (marks,
 // vowel signs, joiners, Hangul jamo, regional indicators, prepended letters) are segmented.
+import { isPlainAscii } from './control.js';
 import { graphemes, joinsPrevious, PREPEND, stableGrapheme } from './graphemes.js';
 
 // Code points whose grapheme boundaries depend on their neighbours (besides what joinsPrevious finds).
@@ -30,7 +31,6 @@ function kindOf(cp: number): number {
 }
 
 const isAscii = (cp: number): boolean => cp >= 0x20 && cp <= 0x7e;
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 
 /** Result of stableParts: the stable text, how many graphemes it holds, and whether it was cut. */
 export interface StableText {
@@ -97,7 +97,7 @@ class Collector {
  * of it (the last one then an ellipsis).
  */
 export function stableParts(text: string, limit = Infinity): StableText {
-  if (PRINTABLE_ASCII.test(text)) {
+  if (isPlainAscii(text)) {
     if (text.length <= limit) return { text, graphemes: text.length, cut: false };
     return { text: `${text.slice(0, Math.max(0, limit - 1))}…`, graphemes: limit, cut: true };
   }

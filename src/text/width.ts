@@ -4,15 +4,15 @@
 //
 // Not cli-truncate (5.2): when a wide character meets the cut it returns one column too many
 // ("👍👍👍👍" in 4 columns gives "👍👍…", 5 wide), and a row one column too wide pushes the border out.
+import { isPlainAscii } from './control.js';
 import stringWidth from 'string-width';
 import { graphemes } from './graphemes.js';
 import { clean } from './sanitize.js';
 
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 
 /** Columns the string occupies in a terminal, as drawn (after clean). */
 export function cellWidth(s: string): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (isPlainAscii(s)) return s.length;
   return stringWidth(clean(s));
 }
 
@@ -47,7 +47,7 @@ function tail(text: string, width: number): string {
 export function clip(s: string, width: number): string {
   const text = clean(s);
   if (width <= 0) return '';
-  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (isPlainAscii(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (stringWidth(text) <= width) return text;
   return `${head(text, width - 1)}…`;
 }
@@ -85,6 +85,6 @@ export function fit(s: string, width: number, align: 'left' | 'right' = 'left', 
 export function cut(s: string, width: number): string {
   const text = clean(s);
   if (width <= 0) return '';
-  if (PRINTABLE_ASCII.test(text)) return text.slice(0, width);
+  if (isPlainAscii(text)) return text.slice(0, width);
   return head(text, width);
 }
