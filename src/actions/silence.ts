@@ -7,10 +7,9 @@ import { sanitizeLabels, sanitizeLine } from '../text/sanitize.js';
 import { apiMessage, httpStatus } from './api-error.js';
 import { blockedDraft, fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import { compileMatchers, defaultMatchers, matcherText } from './silence-matchers.js';
-import type { ActionRequest, SilenceMatcher } from '../state/actions.js';
+import { silenceDurationOk, type ActionRequest, type SilenceMatcher } from '../state/actions.js';
 
 export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;
-const MAX_SILENCE_MS = 365 * 24 * 3600 * 1000;
 
 export interface AlertmanagerTarget {
   url: string;
@@ -36,7 +35,7 @@ interface GettableSilence {
 const ctx = (t: AlertmanagerTarget) => ({ signal: AbortSignal.timeout(t.timeoutMs + 1000), timeoutMs: t.timeoutMs });
 
 export function durationProblem(ms: unknown): string | null {
-  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 60_000 && ms <= MAX_SILENCE_MS ? null : 'the duration must be between 1 minute and 365 days';
+  return typeof ms === 'number' && silenceDurationOk(ms) ? null : 'the duration must be between 1 minute and 365 days';
 }
 
 function alertLine(a: GettableAlert): string {

@@ -26,15 +26,10 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
   'leader-transfer': 'transfer leader',
 };
 
-const ACTION_PANE: Record<ActionKind, PaneId> = {
-  'pod-delete': 'pods',
-  'rollout-restart': 'pods',
-  'rollout-undo': 'pods',
-  scale: 'pods',
-  'silence-create': 'alerts',
-  'silence-expire': 'alerts',
-  'leader-transfer': 'consensus',
-};
+/** The pane each action belongs to: the table above read the other way. */
+const ACTION_PANE = Object.fromEntries(
+  (Object.entries(PANE_ACTIONS) as [PaneId, readonly ActionKind[]][]).flatMap(([pane, actions]) => actions.map((a) => [a, pane])),
+) as Record<ActionKind, PaneId>;
 
 /** Silences default to an hour, as amtool does. */
 export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;

@@ -2,7 +2,7 @@
 // side effect (journal a cancel, submit) the controller must then run. Keeping it pure is what lets the
 // safety rules (Cancel focused first, Enter alone never confirms, one submit per confirmation) be tested
 // without a terminal or an executor.
-import type { ActionParams, ActionPlan, DryRunVerdict, Permission } from '../state/actions.js';
+import { silenceDurationOk, type ActionParams, type ActionPlan, type DryRunVerdict, type Permission } from '../state/actions.js';
 import type { Intent } from '../state/intents.js';
 import type { ModalField, ModalFieldName, ModalFocus, ModalState, UiState } from '../state/types.js';
 import { formatDuration, parseDuration } from '../lib/duration.js';
@@ -11,7 +11,6 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { DEFAULT_SILENCE_MS, type ResolvedAction } from './action-targets.js';
 
 export const MAX_REPLICAS = 1000;
-const MAX_DURATION_MS = 365 * 24 * 3600_000;
 
 /**
  * Whether printable keys go to the modal as text rather than to bindings: an input field has focus, or
@@ -31,10 +30,10 @@ export function overlayFlags(ui: Pick<UiState, 'modal' | 'actionsViewOpen'>): { 
 
 export const isField = (f: ModalFocus): f is ModalFieldName => f !== 'cancel' && f !== 'confirm';
 
-/** A silence's duration as typed in the modal: the one duration grammar, from a minute to 365 days. */
+/** A silence's duration as typed in the modal: the one duration grammar, in the range the executor accepts. */
 export function silenceDuration(text: string): number | null {
   const ms = parseDuration(text);
-  return ms !== null && ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
+  return ms !== null && silenceDurationOk(ms) ? ms : null;
 }
 
 function initialFields(r: ResolvedAction): ModalField[] {
@@ -154,7 +153,7 @@ export function confirmBlockerText(b: ConfirmBlocker): string {
     case 'comment-required':
       return 'a comment is required';
     case 'bad-duration':
-      return 'duration must look like 30m, 1h or 2h30m';
+      return 'duration must be 1m to 365d, like 30m, 1h or 2h30m';
     case 'type-name':
       return `type ${b.name} to confirm`;
     case 'dry-run-failed':

@@ -42,6 +42,12 @@ export interface ActionParams {
   matchers?: SilenceMatcher[];
 }
 
+/** How long a silence may be: the modal's Confirm and the executor's pre-check keep to the same range. */
+export const SILENCE_DURATION_MS = { min: 60_000, max: 365 * 86_400_000 } as const;
+
+export const silenceDurationOk = (ms: number): boolean =>
+  Number.isFinite(ms) && ms >= SILENCE_DURATION_MS.min && ms <= SILENCE_DURATION_MS.max;
+
 export interface ActionRequest {
   action: ActionKind;
   target: ActionTarget;

@@ -200,6 +200,7 @@ describe('silence durations', () => {
     ['2h30m', 9_000_000],
     ['1w', 604_800_000],
     ['0m', null],
+    ['30s', null],
     ['366d', null],
     ['1.5h', null],
   ])('%s -> %s', (text, ms) => {
