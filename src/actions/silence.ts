@@ -7,9 +7,8 @@ import { sanitizeLabels, sanitizeLine } from '../text/sanitize.js';
 import { apiMessage, httpStatus } from './api-error.js';
 import { blockedDraft, fail, ok, type Draft, type PrepareOptions } from './draft.js';
 import { compileMatchers, defaultMatchers, matcherText } from './silence-matchers.js';
-import { silenceDurationOk, type ActionRequest, type SilenceMatcher } from '../state/actions.js';
+import { DEFAULT_SILENCE_MS, silenceDurationOk, type ActionRequest, type SilenceMatcher } from '../state/actions.js';
 
-export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;
 
 export interface AlertmanagerTarget {
   url: string;

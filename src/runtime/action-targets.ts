@@ -1,7 +1,7 @@
 // Which object an action key acts on: the focused pane's selection, resolved the way the runbooks name
 // things (a pod's owning Deployment for rollouts, an alert's labels for a silence). Pure: the controller
 // opens the modal with the answer, the panes grey their key hints with the same answer.
-import type { ActionKind, ActionParams, ActionRequest, ActionTarget } from '../state/actions.js';
+import { DEFAULT_SILENCE_MS, type ActionKind, type ActionParams, type ActionRequest, type ActionTarget } from '../state/actions.js';
 import type { AppState, PaneId } from '../state/types.js';
 import { selectedPod, visibleAlertGroups } from './selectors.js';
 
@@ -26,13 +26,11 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
   'leader-transfer': 'transfer leader',
 };
 
-/** The pane each action belongs to: the table above read the other way. */
+/** The pane each action belongs to: PANE_ACTIONS read the other way. */
 const ACTION_PANE = Object.fromEntries(
   (Object.entries(PANE_ACTIONS) as [PaneId, readonly ActionKind[]][]).flatMap(([pane, actions]) => actions.map((a) => [a, pane])),
 ) as Record<ActionKind, PaneId>;
 
-/** Silences default to an hour, as amtool does. */
-export const DEFAULT_SILENCE_MS = 60 * 60 * 1000;
 
 export interface ResolvedAction {
   request: ActionRequest;

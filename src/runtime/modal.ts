@@ -2,13 +2,13 @@
 // side effect (journal a cancel, submit) the controller must then run. Keeping it pure is what lets the
 // safety rules (Cancel focused first, Enter alone never confirms, one submit per confirmation) be tested
 // without a terminal or an executor.
-import { silenceDurationOk, type ActionParams, type ActionPlan, type DryRunVerdict, type Permission } from '../state/actions.js';
+import { DEFAULT_SILENCE_MS, silenceDurationOk, type ActionParams, type ActionPlan, type DryRunVerdict, type Permission } from '../state/actions.js';
 import type { Intent } from '../state/intents.js';
 import type { ModalField, ModalFieldName, ModalFocus, ModalState, UiState } from '../state/types.js';
 import { formatDuration, parseDuration } from '../lib/duration.js';
 import { stripControl } from '../text/control.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { DEFAULT_SILENCE_MS, type ResolvedAction } from './action-targets.js';
+import type { ResolvedAction } from './action-targets.js';
 
 export const MAX_REPLICAS = 1000;
 

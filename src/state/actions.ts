@@ -45,6 +45,9 @@ export interface ActionParams {
 /** How long a silence may be: the modal's Confirm and the executor's pre-check keep to the same range. */
 export const SILENCE_DURATION_MS = { min: 60_000, max: 365 * 86_400_000 } as const;
 
+/** Silences default to an hour, as amtool does. */
+export const DEFAULT_SILENCE_MS = 3_600_000;
+
 export const silenceDurationOk = (ms: number): boolean =>
   Number.isFinite(ms) && ms >= SILENCE_DURATION_MS.min && ms <= SILENCE_DURATION_MS.max;
 
