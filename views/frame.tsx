@@ -26,13 +26,10 @@ class FrameStdout extends EventEmitter {
   }
   write = (chunk: string): boolean => {
     // Ink also writes bare cursor show/hide sequences; only whole frames count.
-    if (stripAnsi(chunk).trim() !== '') this.last = chunk;
+    if (plainText(chunk).trim() !== '') this.last = chunk;
     return true;
   };
 }
-
-/** Removes every escape sequence (colour and otherwise) and any stray control byte but the newline. */
-export const stripAnsi: (s: string) => string = plainText;
 
 export interface FrameOptions {
   keymap?: Keymap;
@@ -79,7 +76,7 @@ export function renderFrameRaw(state: AppState, size: { width: number; height: n
  */
 export function renderFrameText(state: AppState, size: { width: number; height: number }, opts: FrameOptions = {}): string {
   const raw = renderFrameRaw(state, size, opts);
-  const text = opts.ansi ? raw : stripAnsi(raw);
+  const text = opts.ansi ? raw : plainText(raw);
   const lines = text.split('\n');
   const want = Math.max(1, size.height - 1);
   const out = lines.slice(0, want).map((l) => l.replace(/\s+$/, ''));

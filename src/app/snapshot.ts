@@ -4,9 +4,6 @@ import { plainText } from '../text/escapes.js';
 
 export const FIRST_DATA_TIMEOUT_MS = 8000;
 
-// Plain text promised: whatever escape or control byte slipped through the renderer goes.
-export { plainText };
-
 export async function takeSnapshot(
   controller: Controller,
   opts: { width: number; height: number; format: 'text' | 'json'; timeoutMs?: number },
@@ -18,6 +15,7 @@ export async function takeSnapshot(
     if (opts.format === 'json') return `${JSON.stringify(state, null, 2)}\n`;
     const { renderFrameText } = await import('../../views/frame.js');
     const frame = await renderFrameText(state, { width: opts.width, height: opts.height });
+    // plain text promised: whatever escape or control byte slipped through the renderer goes
     return `${plainText(frame)}\n`;
   } finally {
     controller.stop();

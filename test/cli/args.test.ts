@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 import { main, resolveLiveConfig, type Io } from '../../src/cli/main.js';
 import { forgetCiWhenInteractive } from '../../src/app/ci-env.js';
-import { plainText } from '../../src/app/snapshot.js';
 
 function io(stdinIsTTY = false) {
   const out: string[] = [];
@@ -138,9 +137,6 @@ describe('terminal hygiene', () => {
     expect(env).toEqual({ HOME: '/h' });
   });
 
-  it('snapshot text keeps no escape or control byte', () => {
-    expect(plainText('a\u001b[31mred\u001b[0m\u001b[?25h b\u0007c\nd')).toBe('ared bc\nd');
-  });
 });
 
 function writeEmpty(dir: string): string {

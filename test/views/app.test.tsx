@@ -5,7 +5,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../views/App.js';
 import type { Intent, StateStore } from '../../src/state/intents.js';
 import type { AppState } from '../../src/state/types.js';
-import { stripAnsi } from '../../views/frame.js';
+import { plainText } from '../../src/text/index.js';
 import { hiveState, withUi } from './fixtures.js';
 import { lines, widest } from './helpers.js';
 
@@ -45,7 +45,7 @@ class FakeStdout extends EventEmitter {
     super();
   }
   write = (s: string) => {
-    if (stripAnsi(s).trim()) this.last = s;
+    if (plainText(s).trim()) this.last = s;
     return true;
   };
 }
@@ -97,12 +97,12 @@ describe('App', () => {
       patchConsole: false,
     });
     try {
-      expect(widest(stripAnsi(stdout.last))).toBe(120);
+      expect(widest(plainText(stdout.last))).toBe(120);
       stdout.columns = 80;
       stdout.rows = 24;
       stdout.emit('resize');
       await vi.waitFor(() => {
-        const frame = stripAnsi(stdout.last);
+        const frame = plainText(stdout.last);
         expect(widest(frame)).toBeLessThanOrEqual(80);
         expect(lines(frame.replace(/\n$/, '')).length).toBeLessThanOrEqual(23);
       });
@@ -124,8 +124,8 @@ describe('App focus changes', () => {
     });
     try {
       set(withUi({ focus: 'logs' }));
-      await vi.waitFor(() => expect(stripAnsi(stdout.last)).toMatch(/━ Logs ━/));
-      const rows = stripAnsi(stdout.last).split('\n');
+      await vi.waitFor(() => expect(plainText(stdout.last)).toMatch(/━ Logs ━/));
+      const rows = plainText(stdout.last).split('\n');
       const pods = rows.findIndex((l) => l.includes('─ Pods ─'));
       // only the Pods half of the line: the SLOs pane beside it has its own status line
       expect(rows[pods + 1]!.slice(0, 40)).toMatch(/watching \(live\)/);
