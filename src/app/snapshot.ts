@@ -1,6 +1,5 @@
 // `hive-oncall snapshot`: wait (bounded) for every pane's first answer, then one frame or the state as JSON.
 import type { Controller } from '../runtime/controller.js';
-import { plainText } from '../text/escapes.js';
 
 export const FIRST_DATA_TIMEOUT_MS = 8000;
 
@@ -15,8 +14,8 @@ export async function takeSnapshot(
     if (opts.format === 'json') return `${JSON.stringify(state, null, 2)}\n`;
     const { renderFrameText } = await import('../../views/frame.js');
     const frame = await renderFrameText(state, { width: opts.width, height: opts.height });
-    // plain text promised: whatever escape or control byte slipped through the renderer goes
-    return `${plainText(frame)}\n`;
+    // renderFrameText promises plain text: no escape or control byte, exactly height - 1 rows
+    return `${frame}\n`;
   } finally {
     controller.stop();
   }
