@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { main } from './cli/main.js';
+// The shipped bin runs production React, whatever NODE_ENV the user has. React's development reconciler
+// records a performance.measure() entry (with a props diff) for every component render and Node keeps
+// them all: a wall screen grew by ~100 MB a minute and ran out of heap. React picks its build when it is
+// first loaded, so this must be set before anything imports it: hence the dynamic import below.
+process.env.NODE_ENV = 'production';
+
+const { main } = await import('./cli/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -28,14 +28,22 @@ export interface Screen {
   kill(): void;
 }
 
-export function runInPty(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string> } = {}): Screen {
+export interface PtyOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  /** options for node itself, before the bin (e.g. --import a preload) */
+  nodeArgs?: string[];
+}
+
+export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
   const cols = opts.cols ?? 120;
   const rows = opts.rows ?? 40;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !CI_VARS.includes(k)) env[k] = v;
   Object.assign(env, { TERM: 'xterm-256color', ...opts.env });
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const pty = spawn(process.execPath, [CLI, ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  const pty = spawn(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
   let written = 0;
   let exitCode: number | null = null;
   const exitWaiters: ((code: number) => void)[] = [];
