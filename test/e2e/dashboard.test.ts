@@ -17,17 +17,18 @@ afterEach(() => {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** the focused pane's top border is heavy (┏━), every other pane's light (┌─) or a summary line */
 const focusedTitles = (t: string) => [...t.matchAll(/┏━ (\w+)/g)].map((m) => m[1]);
+/** the status bar, the frame's last row: drawn last, so a screen that has it is a whole frame */
+const statusBar = (t: string, rows: number) => t.split('\n')[rows - 2] ?? '';
 
 describe('hive-oncall demo in a terminal', () => {
   it('renders six live panes at 120x40 with CI=true, one row short of the terminal, and exits 0 on q', async () => {
     // CI=true on purpose: Ink would refuse to render live; the product must still do so in a TTY.
     screen = runInPty(['demo', '--seed', '7'], { cols: 120, rows: 40, env: { CI: 'true' } });
-    const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind-rust'), 30000);
+    const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind-rust') && /q quit/.test(statusBar(t, 40)), 30000);
     expect(text).toMatch(/claude-tui/);
     expect(focusedTitles(text)).toEqual(['Pods']);
     for (const title of TITLES.slice(1)) expect(text).toContain(`┌─ ${title}`);
-    await screen.waitFor(/updated \d+s ago/);
-    const lines = screen.lines();
+    const lines = (await screen.waitFor((t) => /updated \d+s ago/.test(t) && /DEMO .*q quit/.test(statusBar(t, 40)))).split('\n');
     expect(lines).toHaveLength(40);
     // The frame stays one row shorter than the terminal so Ink never has to clear the whole screen.
     expect(lines[38]).toMatch(/DEMO .*q quit/);
@@ -38,19 +39,19 @@ describe('hive-oncall demo in a terminal', () => {
 
   it('at 80x24 Tab and Shift-Tab move which pane is expanded', async () => {
     screen = runInPty(['demo', '--seed', '2'], { cols: 80, rows: 24 });
-    const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind'), 30000);
+    const text = await screen.waitFor((t) => TITLES.every((title) => t.includes(title)) && t.includes('hive-mind') && /focus Pods/.test(statusBar(t, 24)), 30000);
     expect(text.split('\n')).toHaveLength(24);
     // compact layout: the focused pane large, every other pane one numbered summary line
     expect(focusedTitles(text)).toEqual(['Pods']);
     expect(text).toMatch(/^ 3 Alerts /m);
     screen.press(KEYS.tab);
     screen.press(KEYS.tab);
-    const alerts = await screen.waitFor((t) => focusedTitles(t).join() === 'Alerts');
+    const alerts = await screen.waitFor((t) => focusedTitles(t).join() === 'Alerts' && /focus Alerts/.test(statusBar(t, 24)));
     expect(alerts).toMatch(/^ 1 Pods /m);
     expect(alerts).not.toMatch(/^ 3 Alerts /m);
     expect(alerts).toMatch(/focus Alerts/);
     screen.press(KEYS.shiftTab);
-    await screen.waitFor((t) => focusedTitles(t).join() === 'SLOs' && /focus SLOs/.test(t));
+    await screen.waitFor((t) => focusedTitles(t).join() === 'SLOs' && /focus SLOs/.test(statusBar(t, 24)));
   });
 
   it('takes keys typed in one burst: /postgres and Enter filter, ? shows the keymap as help, Esc closes it', async () => {
