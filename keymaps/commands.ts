@@ -31,6 +31,7 @@ export const COMMANDS = {
   'logs.pause': cmd('global', { type: 'logs-pause-toggle' }, 'Pause / resume logs'),
   'actions.toggle': cmd('global', { type: 'actions-view-toggle' }, 'Show / hide Actions view'),
   'help.toggle': cmd('global', { type: 'help-toggle' }, 'Show / hide help'),
+  'display.low-bandwidth': cmd('global', { type: 'low-bandwidth-toggle' }, 'Low-bandwidth on/off'),
   quit: cmd('global', { type: 'quit' }, 'Quit'),
   'pods.filter': cmd('pods', { type: 'filter-start' }, 'Filter pods'),
   'pod.delete': cmd('pods', { type: 'action-open', action: 'pod-delete' }, 'Delete selected pod'),

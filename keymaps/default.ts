@@ -22,6 +22,7 @@ export const DEFAULT_KEYS: KeyChoice = {
   'logs.pause': ['p'],
   'actions.toggle': ['a'],
   'help.toggle': ['?'],
+  'display.low-bandwidth': ['b'],
   quit: ['q', 'ctrl+c'],
   'pods.filter': ['/'],
   // k9s deletes on ctrl+d too; here it only opens the confirmation modal

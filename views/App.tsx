@@ -8,6 +8,7 @@ import { PANES, PANE_TITLES, type AppState, type PaneId } from '../src/state/typ
 import type { Keymap } from '../keymaps/types.js';
 import { DEFAULT_KEYMAP } from '../keymaps/default.js';
 import { ThemeContext, useTheme } from './theme/ThemeContext.js';
+import { MotionContext } from './theme/DisplayContext.js';
 import { colorEnabled, createTheme, type Theme } from './theme/theme.js';
 import { toneColour } from './theme/glyphs.js';
 import { useStoreState } from './hooks/useStoreState.js';
@@ -19,6 +20,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { ActionsView } from './ActionsView.js';
 import { ConfirmModal } from './modal/ConfirmModal.js';
 import { StatusBar } from './StatusBar.js';
+import { PaneRow, WallScreen } from './wall/WallScreen.js';
 import { Line } from './components/Line.js';
 import { clip, fit } from '../src/text/index.js';
 import type { PaneViewProps } from './panes/types.js';
@@ -40,7 +42,32 @@ const PANE_VIEWS: Record<PaneId, (p: PaneViewProps) => ReactElement> = {
 
 function PaneAt({ pane, state, rect, rich, keymap }: { pane: PaneId; state: AppState; rect: Rect; rich: boolean; keymap: Keymap }) {
   const View = PANE_VIEWS[pane];
-  return <View state={state} width={rect.width} height={rect.height} focused={state.ui.focus === pane} rich={rich} keymap={keymap} />;
+  // nobody steers a wall screen: no pane is picked out as focused
+  const focused = !state.meta.wall && state.ui.focus === pane;
+  return <View state={state} width={rect.width} height={rect.height} focused={focused} rich={rich} keymap={keymap} />;
+}
+
+/** --wall: the headline band over the grid, or over pane sets taking turns. */
+function Wall({ state, width, height, keymap }: { state: AppState; width: number; height: number; keymap: Keymap }) {
+  const wall = state.meta.wall!;
+  return (
+    <WallScreen
+      state={state}
+      width={width}
+      height={height}
+      staleAfterMs={wall.staleAfterMs}
+      rotateMs={wall.rotateMs}
+      renderPanes={(ids, w, h) => (
+        <PaneRow
+          ids={ids}
+          width={w}
+          height={h}
+          renderPane={(pane, rect) => <PaneAt pane={pane} state={state} rect={rect} rich={rect.width >= 100} keymap={keymap} />}
+        />
+      )}
+      renderGrid={(w, h) => <Screen state={state} width={w} height={h} keymap={keymap} />}
+    />
+  );
 }
 
 function SummaryLine({ state, pane, width }: { state: AppState; pane: PaneId; width: number }) {
@@ -111,12 +138,15 @@ export function App({ store, keymap = DEFAULT_KEYMAP, interactive = true, theme 
   const mainHeight = Math.max(1, rows - 2);
   return (
     <ThemeContext.Provider value={activeTheme}>
+      <MotionContext.Provider value={!state.ui.lowBandwidth}>
       <Box flexDirection="column" width={width} height={mainHeight + 1} overflow="hidden">
         <Box width={width} height={mainHeight} overflow="hidden">
           {state.ui.helpOpen ? (
             <HelpOverlay keymap={keymap} width={width} height={mainHeight} page={state.ui.helpPage} />
           ) : state.ui.actionsViewOpen ? (
             <ActionsView state={state} keymap={keymap} width={width} height={mainHeight} />
+          ) : state.meta.wall ? (
+            <Wall state={state} width={width} height={mainHeight} keymap={keymap} />
           ) : (
             <Screen state={state} width={width} height={mainHeight} keymap={keymap} />
           )}
@@ -124,6 +154,7 @@ export function App({ store, keymap = DEFAULT_KEYMAP, interactive = true, theme 
         </Box>
         <StatusBar state={state} keymap={keymap} width={width} />
       </Box>
+      </MotionContext.Provider>
     </ThemeContext.Provider>
   );
 }

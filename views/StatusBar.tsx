@@ -32,7 +32,13 @@ export function StatusBar({ state, keymap, width }: { state: AppState; keymap: K
   ];
   // A flash answers the key just pressed (e.g. why an action is refused): it goes first, so it is never clipped.
   if (ui.flash) left.push({ text: ` ${ui.flash.text} ·`, bold: true, color: theme.accent });
-  if (state.actions.readOnly) left.push({ text: ' READ-ONLY ·', bold: true, color: theme.warning });
+  if (ui.lowBandwidth) left.push({ text: ' LOW-BW ', inverse: true, bold: true }, { text: ' ·' });
+  else if (ui.terminalBehind) {
+    const key = keyFor(keymap, 'low-bandwidth-toggle');
+    left.push({ text: ` terminal falling behind${key ? `: ${key} for low-bandwidth` : ''} ·`, bold: true, color: theme.warning });
+  }
+  if (meta.wall) left.push({ text: ' WALL ·', bold: true });
+  else if (state.actions.readOnly) left.push({ text: ' READ-ONLY ·', bold: true, color: theme.warning });
   left.push({ text: ` ctx ${meta.context}` }, { text: ` · ns ${meta.namespace ?? 'all'}` });
   if (meta.scenario) left.push({ text: ` · scenario ${meta.scenario}` });
   left.push({ text: ` · focus ${PANE_TITLES[ui.focus]}` });

@@ -1,61 +1,118 @@
-// The live full-screen console: Ink renders the App over the controller's store until the user quits or a
-// signal arrives; then everything is stopped and the terminal handed back as it was found.
+// The live full-screen console. The frame is drawn at once, every pane with its spinner, from a store
+// that holds no data yet; the session (simulator, config, sources) boots behind it and takes over the
+// screen when ready. It ends on `q`, a signal (SIGINT, SIGTERM, SIGHUP when SSH drops) or a crash, and
+// every end hands the terminal back as it was found: the alternate screen left, the cursor shown.
 import type { Keymap } from '../../keymaps/types.js';
 import type { Controller } from '../runtime/controller.js';
+import { createStore } from '../runtime/store.js';
+import { emptyAppState } from '../runtime/reduce.js';
+import { setLowBandwidth } from '../runtime/low-bandwidth.js';
+import type { AppMeta } from '../state/types.js';
 import { forgetCiWhenInteractive } from './ci-env.js';
+import type { Display } from './display.js';
+import { enterAlternateScreen, terminalOutput } from './terminal.js';
 
-const SHOW_CURSOR = '\u001b[?25h';
+export interface Session {
+  controller: Controller;
+  cleanup: () => Promise<void>;
+  keymap?: Keymap;
+}
 
-export async function runInteractive(controller: Controller, cleanup: () => Promise<void>, keymap?: Keymap): Promise<number> {
+export interface InteractiveOptions {
+  display: Display;
+  /** what the first frame says while the session boots */
+  meta: Pick<AppMeta, 'mode' | 'scenario' | 'version'>;
+  boot: () => Promise<Session>;
+  /** false when stdin is not a terminal (a wall screen started without one): keys are not read */
+  keyboard: boolean;
+}
+
+/** Ink's options: frames rate-capped by the store, so Ink's own cap only spaces key echoes (< 30 ms). */
+function inkOptions(display: Display, stdout: NodeJS.WriteStream) {
+  if (display.inkStandard) return { stdout, exitOnCtrlC: false, patchConsole: true };
+  // whole frames (standard rendering) for the diff writer; console output would land inside them, so a
+  // library's console.log is silenced for the session instead (see muteConsole)
+  return { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 50 };
+}
+
+/** A library writing to the console would scribble over a full-screen frame; until the session ends, it says nothing. */
+function muteConsole(): () => void {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  const quiet = () => {};
+  Object.assign(console, { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet });
+  return () => Object.assign(console, saved);
+}
+
+function bootStore(opts: InteractiveOptions, onQuit: () => void) {
+  const t = Date.now();
+  const meta: AppMeta = { ...opts.meta, context: '', namespace: null, startedAt: t, ...(opts.display.wall ? { wall: opts.display.wall } : {}) };
+  const initial = setLowBandwidth(emptyAppState(meta, t), opts.display.lowBandwidth, false);
+  return createStore(initial, { onIntent: (intent) => intent.type === 'quit' && onQuit() });
+}
+
+export async function runInteractive(opts: InteractiveOptions): Promise<number> {
   forgetCiWhenInteractive();
   // dynamic: ink reads the CI variables when it is first loaded
-  const { render } = await import('ink');
-  const { App } = await import('../../views/App.js');
-
-  controller.start();
-  const instance = render(<App store={controller.store} keymap={keymap} />, {
-    exitOnCtrlC: false,
-    patchConsole: true,
-    incrementalRendering: true,
-    maxFps: 10,
+  const [{ render }, { App }] = await Promise.all([import('ink'), import('../../views/App.js')]);
+  const screen = enterAlternateScreen(process.stdout);
+  let session: Session | null = null;
+  const unmute = opts.display.inkStandard ? () => {} : muteConsole();
+  const output = terminalOutput(process.stdout, {
+    ascii: opts.display.ascii,
+    mode: opts.display.inkStandard ? 'ink-standard' : 'diff',
+    onBehindChange: (behind) => session?.controller.setTerminalBehind(behind),
   });
 
-  return new Promise<number>((resolve) => {
+  return new Promise<number>((resolve, reject) => {
     let done = false;
-    const shutdown = async (code: number, message?: string) => {
+    const shutdown = async (code: number, failure?: unknown) => {
       if (done) return;
       done = true;
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
-      process.off('uncaughtException', onCrash);
-      process.off('unhandledRejection', onCrash);
+      for (const [event, handler] of handlers) process.off(event, handler);
       try {
         instance.unmount();
       } catch {
         // already unmounted
       }
-      controller.stop();
+      session?.controller.stop();
+      screen.restore();
+      unmute();
       try {
-        await cleanup();
+        await session?.cleanup();
       } catch {
         // the process is ending; a simulator that will not stop is not worth an error
       }
-      if (process.stdout.isTTY) process.stdout.write(SHOW_CURSOR);
-      if (message) process.stderr.write(`hive-oncall: ${message}\n`);
-      resolve(code);
+      if (failure === undefined) resolve(code);
+      else reject(failure instanceof Error ? failure : new Error(String(failure)));
     };
     const onSignal = () => void shutdown(0);
-    const onCrash = (err: unknown) => void shutdown(1, err instanceof Error ? err.message : String(err));
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    process.on('SIGHUP', onSignal);
-    process.on('uncaughtException', onCrash);
-    process.on('unhandledRejection', onCrash);
-    controller.onQuit = () => void shutdown(0);
+    const onCrash = (err: unknown) => void shutdown(1, err);
+    const handlers: [NodeJS.Signals | 'uncaughtException' | 'unhandledRejection', (arg?: unknown) => void][] = [
+      ['SIGINT', onSignal],
+      ['SIGTERM', onSignal],
+      ['SIGHUP', onSignal],
+      ['uncaughtException', onCrash],
+      ['unhandledRejection', onCrash],
+    ];
+    for (const [event, handler] of handlers) process.on(event, handler);
+
+    const boot = bootStore(opts, () => void shutdown(0));
+    const instance = render(<App store={boot} interactive={opts.keyboard} />, inkOptions(opts.display, output.stream));
     instance.waitUntilExit().then(
       () => void shutdown(0),
-      (err: unknown) => void shutdown(1, err instanceof Error ? err.message : String(err)),
+      (err: unknown) => void shutdown(1, err),
+    );
+
+    opts.boot().then(
+      (s) => {
+        session = s;
+        if (done) return void s.cleanup().catch(() => {});
+        s.controller.onQuit = () => void shutdown(0);
+        s.controller.start();
+        instance.rerender(<App store={s.controller.store} keymap={s.keymap} interactive={opts.keyboard} />);
+        boot.dispose();
+      },
+      (err: unknown) => void shutdown(2, err),
     );
   });
 }

@@ -2,15 +2,22 @@
 // get help. Anything unknown is an error rather than silently ignored. Scenario and role names belong to
 // the simulator, which is loaded only when needed: src/cli/main.ts checks them against its catalog.
 
+import type { DisplayFlags } from '../app/display.js';
+import { parseDuration } from '../lib/duration.js';
+
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+
+export const DEFAULT_ROTATE_MS = 15_000;
+export const DEFAULT_STALE_AFTER_MS = 60_000;
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'live'; config: string | null; context: string | null; namespace: string | null; readOnly: boolean }
-  | { kind: 'demo'; scenario: string; seed: number; readOnly: boolean; rbac: string }
+  | { kind: 'live'; config: string | null; context: string | null; namespace: string | null; readOnly: boolean; display: DisplayFlags }
+  | { kind: 'demo'; scenario: string; seed: number; readOnly: boolean; rbac: string; display: DisplayFlags }
   | { kind: 'simulate'; port: number; scenario: string; seed: number; out: string | null; rbac: string }
   | {
       kind: 'snapshot';
@@ -23,6 +30,7 @@ export type Command =
       width: number;
       height: number;
       format: 'text' | 'json';
+      ascii: boolean;
     };
 
 type FlagKind = 'string' | 'boolean';
@@ -40,16 +48,23 @@ const FLAGS: Record<string, FlagKind> = {
   width: 'string',
   height: 'string',
   format: 'string',
+  'low-bandwidth': 'boolean',
+  wall: 'boolean',
+  rotate: 'string',
+  'stale-after': 'string',
+  ascii: 'boolean',
+  'no-color': 'boolean',
   help: 'boolean',
   version: 'boolean',
 };
 const SHORT: Record<string, string> = { h: 'help', V: 'version', c: 'config', n: 'namespace' };
 
+const DISPLAY = ['low-bandwidth', 'wall', 'rotate', 'stale-after', 'ascii', 'no-color'];
 const ALLOWED: Record<'live' | 'demo' | 'simulate' | 'snapshot', string[]> = {
-  live: ['config', 'context', 'namespace', 'read-only'],
-  demo: ['scenario', 'seed', 'read-only', 'rbac'],
+  live: ['config', 'context', 'namespace', 'read-only', ...DISPLAY],
+  demo: ['scenario', 'seed', 'read-only', 'rbac', ...DISPLAY],
   simulate: ['port', 'scenario', 'seed', 'out', 'rbac'],
-  snapshot: ['demo', 'scenario', 'seed', 'config', 'context', 'namespace', 'width', 'height', 'format'],
+  snapshot: ['demo', 'scenario', 'seed', 'config', 'context', 'namespace', 'width', 'height', 'format', 'ascii', 'no-color'],
 };
 
 export const DEFAULT_SCENARIO = 'crashloop';
@@ -65,6 +80,32 @@ function integer(flag: string, text: string, min: number, max: number): number {
 
 
 type Values = Map<string, string | true>;
+
+/** A positive duration flag in the config's grammar ("15s", "1m30s"), in ms. */
+function durationFlag(flag: string, text: string, min = 1): number {
+  const ms = parseDuration(text);
+  if (ms === null || ms < min) throw new UsageError(`--${flag} must be a duration such as "15s" or "1m", got "${text}"`);
+  return ms;
+}
+
+function displayFlags(values: Values): DisplayFlags {
+  const wall = values.has('wall');
+  for (const flag of ['rotate', 'stale-after']) {
+    if (values.has(flag) && !wall) throw new UsageError(`--${flag} needs --wall`);
+  }
+  const text = (flag: string) => values.get(flag) as string | undefined;
+  return {
+    lowBandwidth: values.has('low-bandwidth'),
+    wall: wall
+      ? {
+          rotateMs: text('rotate') === undefined ? DEFAULT_ROTATE_MS : durationFlag('rotate', text('rotate')!, 0),
+          staleAfterMs: text('stale-after') === undefined ? DEFAULT_STALE_AFTER_MS : durationFlag('stale-after', text('stale-after')!),
+        }
+      : null,
+    ascii: values.has('ascii'),
+    noColor: values.has('no-color'),
+  };
+}
 
 /** The flag an argument names, with its inline value, or null for a positional argument. */
 function flagOf(arg: string): { name: string; inline: string | undefined } | null {
@@ -138,9 +179,16 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (kind) {
     case 'live':
-      return { kind, config: str('config'), context: str('context'), namespace: str('namespace'), readOnly: values.has('read-only') };
+      return { kind, config: str('config'), context: str('context'), namespace: str('namespace'), readOnly: values.has('read-only'), display: displayFlags(values) };
     case 'demo':
-      return { kind, scenario: str('scenario') ?? DEFAULT_SCENARIO, seed: seed(), readOnly: values.has('read-only'), rbac: str('rbac') ?? DEFAULT_RBAC };
+      return {
+        kind,
+        scenario: str('scenario') ?? DEFAULT_SCENARIO,
+        seed: seed(),
+        readOnly: values.has('read-only'),
+        rbac: str('rbac') ?? DEFAULT_RBAC,
+        display: displayFlags(values),
+      };
     case 'simulate':
       return {
         kind,
@@ -167,6 +215,7 @@ export function parseArgs(argv: readonly string[]): Command {
         width: str('width') === null ? 120 : integer('width', str('width')!, 40, 1000),
         height: str('height') === null ? 40 : integer('height', str('height')!, 10, 1000),
         format,
+        ascii: values.has('ascii'),
       };
     }
   }

@@ -25,6 +25,10 @@ export interface HiveConfig {
   logs: { capacity: number; tailLines: number };
   /** refuse every write (--read-only or `readOnly: true`) */
   readOnly: boolean;
+  /** start in low-bandwidth mode (`lowBandwidth: true` or --low-bandwidth) */
+  lowBandwidth: boolean;
+  /** ASCII only (true), UTF-8 (false), or as the locale says (null) */
+  ascii: boolean | null;
   /** the remediation audit journal (JSON lines) */
   audit: { path: string };
   /** regex source, matched case-insensitively against the kube context and the target namespace */

@@ -1,7 +1,7 @@
 // Reading and validating the YAML config, and where it lives by default.
 import { readFileSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_LATENCY, DEFAULT_SLOS, type SloSpec } from './defaults.js';
@@ -16,30 +16,11 @@ import {
 } from './config.js';
 import { keymapFromConfig } from './keys.js';
 import { configSchema, type RawConfig, type SloEntry } from './schema.js';
+import { defaultAuditPath, defaultUser } from './paths.js';
+
+export { defaultAuditPath, defaultConfigPath, defaultUser } from './paths.js';
 
 export { ConfigError, type HiveConfig } from './config.js';
-
-/** $XDG_CONFIG_HOME/hive-oncall/config.yaml, else ~/.config/hive-oncall/config.yaml */
-export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
-  return join(base, 'hive-oncall', 'config.yaml');
-}
-
-/** $XDG_STATE_HOME/hive-oncall/audit.jsonl, else ~/.local/state/hive-oncall/audit.jsonl */
-export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
-  return join(base, 'hive-oncall', 'audit.jsonl');
-}
-
-/** $USER, else the account name; a container without a passwd entry still gets a name. */
-export function defaultUser(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.USER && env.USER.trim() !== '') return env.USER.trim();
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 export const DEFAULT_PRODUCTION_PATTERN = 'prod';
 
@@ -202,6 +183,8 @@ export function resolveConfig(raw: RawConfig, baseDir: string): HiveConfig {
       tailLines: raw.logs?.tailLines ?? DEFAULT_TAIL_LINES,
     },
     readOnly: raw.readOnly ?? false,
+    lowBandwidth: raw.lowBandwidth ?? false,
+    ascii: raw.ascii ?? null,
     audit: { path: raw.audit?.path ? resolve(baseDir, expandHome(raw.audit.path)) : defaultAuditPath() },
     production: { pattern: raw.production?.pattern ?? DEFAULT_PRODUCTION_PATTERN },
     user: raw.user ?? defaultUser(),

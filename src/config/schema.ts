@@ -86,6 +86,8 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   readOnly: z.boolean().optional(),
+  lowBandwidth: z.boolean().optional(),
+  ascii: z.boolean().optional(),
   audit: z.strictObject({ path: nonEmpty.optional() }).optional(),
   production: z
     .strictObject({

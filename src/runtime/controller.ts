@@ -5,10 +5,11 @@ import type { ActionExecutor } from '../state/actions.js';
 import type { HiveConfig } from '../config/config.js';
 import type { Intent } from '../state/intents.js';
 import { sameTarget } from '../state/log-target.js';
-import { SOURCE_KEYS, type AppState, type LogTarget, type SourceKey } from '../state/types.js';
+import { SOURCE_KEYS, type AppState, type LogTarget, type SourceKey, type WallSettings } from '../state/types.js';
 import { createActionFlow } from './action-flow.js';
 import { showFlash, tickTo } from './flash.js';
 import { followForData, followForIntent } from './log-follow.js';
+import { frameIntervalMs, setLowBandwidth } from './low-bandwidth.js';
 import { isModalIntent } from './modal.js';
 import { createPermissionWatch } from './permission-watch.js';
 import { emptyAppState, keyboardTaken, reduceIntent } from './reduce.js';
@@ -32,6 +33,10 @@ export interface ControllerOptions {
   readOnly?: boolean;
   /** quiet time after a selection change before its permissions are checked (default 250 ms) */
   permissionDebounceMs?: number;
+  /** start in low-bandwidth mode (--low-bandwidth, config lowBandwidth) */
+  lowBandwidth?: boolean;
+  /** a wall screen (--wall): read-only whatever else says */
+  wall?: WallSettings;
 }
 
 export interface Controller {
@@ -40,6 +45,8 @@ export interface Controller {
   stop(): void;
   /** Resolves true once every pane has finished its first attempt, false if `timeoutMs` passes first. */
   waitForFirstData(timeoutMs: number): Promise<boolean>;
+  /** the terminal stopped (or resumed) taking output as fast as it is written */
+  setTerminalBehind(behind: boolean): void;
   onQuit: (() => void) | null;
 }
 
@@ -53,8 +60,10 @@ const REACTIONS: Partial<Record<SourceKey, { follow?: true; permissions?: true }
 
 function initialState(config: HiveConfig, opts: ControllerOptions, t: number): AppState {
   const meta = { mode: opts.mode, context: '', namespace: config.kubernetes.namespace, scenario: opts.scenario, startedAt: t, version: opts.version };
-  const base = emptyAppState(meta, t);
-  return { ...base, actions: { ...base.actions, readOnly: opts.readOnly ?? config.readOnly ?? false, journal: opts.executor?.entries() ?? [] } };
+  const base = emptyAppState(opts.wall ? { ...meta, wall: opts.wall } : meta, t);
+  const readOnly = opts.wall !== undefined || (opts.readOnly ?? config.readOnly ?? false);
+  const state = { ...base, actions: { ...base.actions, readOnly, journal: opts.executor?.entries() ?? [] } };
+  return setLowBandwidth(state, opts.lowBandwidth ?? false, false);
 }
 
 /** Resolves true once every source has finished its first attempt, false when `timeoutMs` passes first. */
@@ -87,7 +96,8 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   let ticker: NodeJS.Timeout | null = null;
   let started = false;
 
-  const store = createStore(initialState(config, opts, now()), { onIntent: (intent) => dispatch(intent) });
+  const first = initialState(config, opts, now());
+  const store = createStore(first, { onIntent: (intent) => dispatch(intent), minIntervalMs: frameIntervalMs(first) });
   const executor = opts.executor ?? null;
   const permissions = createPermissionWatch(store, executor, opts.permissionDebounceMs ?? 250);
   const actions = createActionFlow(store, executor, permissions);
@@ -127,6 +137,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
       retarget(follow.target);
     }
     if (intent.type === 'logs-clear') set.logs?.clear();
+    if (intent.type === 'low-bandwidth-toggle') store.setMinInterval(frameIntervalMs(next));
     if (selectionMoved(before, next)) permissions.selectionMayHaveChanged();
     if (intent.type === 'quit') controller.onQuit?.();
   }
@@ -134,6 +145,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   const controller: Controller = {
     store,
     waitForFirstData: (timeoutMs) => firstData(store, timeoutMs),
+    setTerminalBehind: (behind) => store.update((st) => (st.ui.terminalBehind === behind ? st : { ...st, ui: { ...st.ui, terminalBehind: behind } })),
     onQuit: opts.onQuit ?? null,
     start() {
       if (started) return;

@@ -5,6 +5,7 @@ import { initialSourceState, PANES, type AppMeta, type AppState, type PaneId, ty
 import { rowCount } from './selectors.js';
 import { stripControl } from '../text/control.js';
 import { showFlash } from './flash.js';
+import { setLowBandwidth } from './low-bandwidth.js';
 
 /** Rows moved by page-up/page-down. */
 export const PAGE_ROWS = 10;
@@ -24,6 +25,8 @@ export function initialUi(): UiState {
     flash: null,
     modal: null,
     actionsViewOpen: false,
+    lowBandwidth: false,
+    terminalBehind: false,
   };
 }
 
@@ -137,6 +140,8 @@ export function reduceIntent(state: AppState, intent: Intent): AppState {
     case 'logs-clear':
       // the controller empties the source's buffer; a paused pane empties too
       return showFlash(ui.logsFrozen ? withUi(state, { logsFrozen: [] }) : state, 'logs cleared');
+    case 'low-bandwidth-toggle':
+      return setLowBandwidth(state, !ui.lowBandwidth);
     case 'quit':
     case 'logs-follow-selected':
       return state;

@@ -80,11 +80,36 @@ export function visibleAlertGroups(state: AppState): AlertGroup[] {
     );
 }
 
+// The last filtered answer: a key press re-renders with the same lines and filter, and must not walk the
+// whole buffer again (selectors run several times per frame).
+let lastFiltered: { lines: LogLine[]; filter: string; result: LogLine[] } | null = null;
+
 /** The Logs pane's lines: those frozen by a pause, else the stream's; narrowed by the filter. */
 export function visibleLogLines(state: AppState): LogLine[] {
   const lines = state.ui.logsFrozen ?? state.logs.data?.lines ?? [];
   const filter = state.ui.filter.logs;
-  return filter ? lines.filter((l) => matches(filter, l.text, l.pod)) : lines;
+  if (!filter) return lines;
+  if (lastFiltered && lastFiltered.lines === lines && lastFiltered.filter === filter) return lastFiltered.result;
+  const result = lines.filter((l) => matches(filter, l.text, l.pod));
+  lastFiltered = { lines, filter, result };
+  return result;
+}
+
+/** How many lines the stream has brought since the Logs pane was paused (0 while it follows). */
+export function linesSincePause(state: AppState): number {
+  const frozen = state.ui.logsFrozen;
+  const lines = state.logs.data?.lines;
+  if (!frozen || !lines || lines.length === 0) return 0;
+  const last = frozen.length ? frozen[frozen.length - 1]!.seq : -Infinity;
+  // seq only grows: binary search for the first line after the frozen ones
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.seq > last) hi = mid;
+    else lo = mid + 1;
+  }
+  return lines.length - lo;
 }
 
 /** Number of selectable rows in a pane, for clamping the selection. */

@@ -10,6 +10,8 @@ export interface Store extends StateStore {
   updateNow(fn: (state: AppState) => AppState): void;
   /** Deliver a pending notification now. */
   flush(): void;
+  /** Change the spacing of update() notifications (low-bandwidth mode: once a second). */
+  setMinInterval(ms: number): void;
   dispose(): void;
 }
 
@@ -20,7 +22,7 @@ export interface StoreOptions {
 }
 
 export function createStore(initial: AppState, opts: StoreOptions = {}): Store {
-  const minInterval = opts.minIntervalMs ?? 100;
+  let minInterval = opts.minIntervalMs ?? 100;
   let state = initial;
   const listeners = new Set<() => void>();
   let timer: NodeJS.Timeout | null = null;
@@ -67,6 +69,9 @@ export function createStore(initial: AppState, opts: StoreOptions = {}): Store {
       if (!immediate) immediate = setImmediate(notify);
     },
     flush: notify,
+    setMinInterval(ms) {
+      minInterval = ms;
+    },
     dispose() {
       if (timer) clearTimeout(timer);
       if (immediate) clearImmediate(immediate);

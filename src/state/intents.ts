@@ -37,7 +37,9 @@ export type Intent =
   | { type: 'modal-input'; text: string }
   | { type: 'modal-backspace' }
   /** show/hide this session's audit journal (the Actions view) */
-  | { type: 'actions-view-toggle' };
+  | { type: 'actions-view-toggle' }
+  /** low-bandwidth mode on or off, live */
+  | { type: 'low-bandwidth-toggle' };
 
 export type IntentType = Intent['type'];
 

@@ -222,6 +222,10 @@ export interface UiState {
   modal: ModalState | null;
   /** the Actions view (this session's audit journal) is shown instead of the panes */
   actionsViewOpen: boolean;
+  /** low-bandwidth mode: background updates at most once a second, no animation, Logs paused until asked */
+  lowBandwidth: boolean;
+  /** the terminal is not taking what is written (stdout back-pressure): the status bar suggests low-bandwidth mode */
+  terminalBehind: boolean;
 }
 
 /** A status-line message that answers the key just pressed; it carries its own expiry so the clock tick is pure. */
@@ -287,6 +291,15 @@ export interface AppMeta {
   /** ms since epoch */
   startedAt: number;
   version: string;
+  /** set on a wall screen (`--wall`): read-only, a headline band, panes rotating */
+  wall?: WallSettings;
+}
+
+export interface WallSettings {
+  /** ms each pane set stays on screen; 0 shows every pane at once */
+  rotateMs: number;
+  /** data older than this turns the headline STALE */
+  staleAfterMs: number;
 }
 
 /** The AppState keys that hold a backend's state, in the order the sources are built and started. */

@@ -6,3 +6,4 @@ export { stableParts, stableText, type StableText } from './stable-text.js';
 export { clean, sanitizeLabels, sanitizeLine } from './sanitize.js';
 export { cellWidth, clip, clipMiddle, clipStart, cut, fit } from './width.js';
 export { wrap } from './wrap.js';
+export { localeIsAscii, toAscii } from './ascii.js';

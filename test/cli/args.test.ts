@@ -6,24 +6,37 @@ import { parseArgs, UsageError } from '../../src/cli/args.js';
 import { main, resolveLiveConfig, type Io } from '../../src/cli/main.js';
 import { forgetCiWhenInteractive } from '../../src/app/ci-env.js';
 
-function io(stdinIsTTY = false) {
+function io(stdinIsTTY = false, stdoutIsTTY = true) {
   const out: string[] = [];
   const err: string[] = [];
-  const value: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdinIsTTY };
+  const value: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdinIsTTY, stdoutIsTTY };
   return { io: value, out: () => out.join(''), err: () => err.join('') };
 }
 
 describe('argv parsing', () => {
   it('parses each command with its flags, both --flag value and --flag=value', () => {
-    expect(parseArgs([])).toEqual({ kind: 'live', config: null, context: null, namespace: null, readOnly: false });
+    const plain = { lowBandwidth: false, wall: null, ascii: false, noColor: false };
+    expect(parseArgs([])).toEqual({ kind: 'live', config: null, context: null, namespace: null, readOnly: false, display: plain });
     expect(parseArgs(['--config', 'a.yaml', '--context=prod', '-n', 'production', '--read-only'])).toEqual({
       kind: 'live',
       config: 'a.yaml',
       context: 'prod',
       namespace: 'production',
       readOnly: true,
+      display: plain,
     });
-    expect(parseArgs(['demo', '--scenario', 'db-down', '--seed', '9'])).toEqual({ kind: 'demo', scenario: 'db-down', seed: 9, readOnly: false, rbac: 'admin' });
+    expect(parseArgs(['demo', '--scenario', 'db-down', '--seed', '9'])).toEqual({
+      kind: 'demo',
+      scenario: 'db-down',
+      seed: 9,
+      readOnly: false,
+      rbac: 'admin',
+      display: plain,
+    });
+    expect(parseArgs(['demo', '--low-bandwidth', '--ascii', '--no-color']).display).toEqual({ lowBandwidth: true, wall: null, ascii: true, noColor: true });
+    expect(parseArgs(['--wall', '--rotate', '30s', '--stale-after=2m'])).toMatchObject({ display: { wall: { rotateMs: 30_000, staleAfterMs: 120_000 } } });
+    expect(parseArgs(['--wall', '--rotate', '0s'])).toMatchObject({ display: { wall: { rotateMs: 0, staleAfterMs: 60_000 } } });
+    expect(parseArgs(['demo', '--wall'])).toMatchObject({ display: { wall: { rotateMs: 15_000 } } });
     expect(parseArgs(['demo', '--rbac', 'viewer'])).toMatchObject({ kind: 'demo', rbac: 'viewer' });
     expect(parseArgs(['simulate', '--port=8080', '--out', '/tmp/x'])).toMatchObject({ kind: 'simulate', port: 8080, out: '/tmp/x', scenario: 'crashloop' });
     expect(parseArgs(['snapshot', '--demo', '--width', '80', '--height', '24', '--format', 'json'])).toMatchObject({
@@ -48,6 +61,10 @@ describe('argv parsing', () => {
     [['demo', '--config', 'x'], '--config does not apply to "demo"'],
     [['--scenario', 'calm'], '--scenario does not apply to live mode'],
     [['--config'], '--config needs a value'],
+    [['--rotate', '15s'], '--rotate needs --wall'],
+    [['--wall', '--rotate', 'soon'], '--rotate must be a duration such as "15s" or "1m", got "soon"'],
+    [['--wall', '--stale-after', '0s'], '--stale-after must be a duration such as "15s" or "1m", got "0s"'],
+    [['simulate', '--wall'], '--wall does not apply to "simulate"'],
     [['--config', '--read-only'], '--config needs a value'],
     [['--read-only=yes'], '--read-only takes no value'],
     [['deploy'], 'unknown command "deploy" (commands: demo, simulate, snapshot; none for live mode)'],
@@ -117,12 +134,21 @@ describe('cli exit codes', () => {
     expect(t.err()).toContain("hive-oncall snapshot");
   });
 
-  it('without a config file uses the default path when present and flags override it', () => {
+  it('prints one plain snapshot and a note when stdout is not a terminal, and exits 0', async () => {
+    const dir = tempDir('hive-cli-');
+    const t = io(false, false);
+    expect(await main(['--config', writeEmpty(dir)], t.io)).toBe(0);
+    expect(t.err()).toContain('stdout is not a terminal: printed one snapshot');
+    expect(t.out()).toContain('Pods');
+    expect(t.out()).not.toMatch(/\u001b/);
+  });
+
+  it('without a config file uses the default path when present and flags override it', async () => {
     const dir = tempDir('hive-xdg-');
-    expect(resolveLiveConfig({ config: null, context: null, namespace: 'ns1' }, { XDG_CONFIG_HOME: dir }).kubernetes.namespace).toBe('ns1');
+    expect((await resolveLiveConfig({ config: null, context: null, namespace: 'ns1' }, { XDG_CONFIG_HOME: dir })).kubernetes.namespace).toBe('ns1');
     mkdirSync(join(dir, 'hive-oncall'));
     writeFileSync(join(dir, 'hive-oncall', 'config.yaml'), 'prometheus:\n  url: http://127.0.0.1:9090\nkubernetes:\n  namespace: from-file\n');
-    const c = resolveLiveConfig({ config: null, context: 'ctx', namespace: null }, { XDG_CONFIG_HOME: dir });
+    const c = await resolveLiveConfig({ config: null, context: 'ctx', namespace: null }, { XDG_CONFIG_HOME: dir });
     expect(c.prometheus.url).toBe('http://127.0.0.1:9090');
     expect(c.kubernetes).toMatchObject({ namespace: 'from-file', context: 'ctx' });
   });

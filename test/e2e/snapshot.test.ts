@@ -1,4 +1,4 @@
-// `hive-oncall snapshot` as shipped (dist/src/cli.js): the flags, the output on stdout and its size. Each
+// `hive-oncall snapshot` as shipped (dist/bin/hive-oncall.js): the flags, the output on stdout and its size. Each
 // scenario's symptoms are checked in-process, in test/scenarios/symptoms.test.ts.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -8,7 +8,8 @@ import { eventually } from './eventually.js';
 
 const { Terminal } = xterm;
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+/** the shipped bin (package.json "bin"): the esbuild bundle users run */
+export const CLI = join(ROOT, 'dist', 'bin', 'hive-oncall.js');
 
 const CI_VARS = ['CI', 'CONTINUOUS_INTEGRATION', 'BUILD_NUMBER', 'RUN_ID', 'GITHUB_ACTIONS'];
 

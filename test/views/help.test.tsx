@@ -18,7 +18,8 @@ describe('help overlay', () => {
   it('fits 80x24 in two columns and says there is another page', () => {
     const frame = renderFrameText(withUi({ helpOpen: true }), { width: 80, height: 24 });
     expect(frame).toMatch(/page 1\/2/);
-    expect(frame).toMatch(/Focus next pane.*Filter pods/);
+    // two columns: the global keys on the left, the Pods pane's beside them
+    expect(frame).toMatch(/Focus previous pane.*Filter pods/);
     expect(widest(frame)).toBeLessThanOrEqual(80);
     expect(lines(frame)).toHaveLength(23);
   });

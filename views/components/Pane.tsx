@@ -5,6 +5,7 @@ import Spinner from 'ink-spinner';
 import type { ReactNode } from 'react';
 import type { SourceState } from '../../src/state/types.js';
 import { useTheme } from '../theme/ThemeContext.js';
+import { useMotion } from '../theme/DisplayContext.js';
 import { formatSince } from '../../src/lib/duration.js';
 import { cellWidth, clip } from '../../src/text/index.js';
 import { DimContext, Line, type Segment } from './Line.js';
@@ -68,6 +69,7 @@ function TopBorder({ title, summary, focused, width }: { title: string; summary?
 
 function StatusLine({ source, now, extra, width, live }: { source: PaneProps['source']; now: number; extra?: Segment[]; width: number; live?: string }) {
   const theme = useTheme();
+  const motion = useMotion();
   const extraText = (extra ?? []).map((s) => s.text).join('');
   const extraWidth = Math.min(cellWidth(extraText), Math.floor(width / 2));
   const left = Math.max(0, width - extraWidth - (extraWidth ? 1 : 0));
@@ -79,7 +81,7 @@ function StatusLine({ source, now, extra, width, live }: { source: PaneProps['so
   } else if (source.loading) {
     main = (
       <Text wrap="truncate-end">
-        <Spinner type="dots" /> <Text>{clip('loading…', Math.max(0, left - 2))}</Text>
+        {motion ? <Spinner type="dots" /> : '·'} <Text>{clip('loading…', Math.max(0, left - 2))}</Text>
       </Text>
     );
   } else if (live && source.data !== null) {

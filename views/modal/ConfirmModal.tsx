@@ -8,6 +8,7 @@ import type { AppState, ModalState } from '../../src/state/types.js';
 import { Line, type Segment } from '../components/Line.js';
 import { keysLabel } from '../keyLabels.js';
 import { useTheme } from '../theme/ThemeContext.js';
+import { useMotion } from '../theme/DisplayContext.js';
 import { cellWidth, clip, fit } from '../../src/text/index.js';
 import { modalRows, modalTitle, type ModalKeys } from './modalLines.js';
 
@@ -59,6 +60,7 @@ export function modalGeometry(screenWidth: number, screenHeight: number): ModalG
 
 export function ConfirmModal({ modal, state, keymap, width, height }: { modal: ModalState; state: AppState; keymap: Keymap; width: number; height: number }) {
   const theme = useTheme();
+  const motion = useMotion();
   const g = modalGeometry(width, height);
   const inner = Math.max(1, g.width - 4);
   const rows = modalRows(modal, state, inner, g.maxRows, theme, modalKeys(keymap));
@@ -79,9 +81,7 @@ export function ConfirmModal({ modal, state, keymap, width, height }: { modal: M
         r.kind === 'spinner' ? (
           <Text key={i} wrap="truncate-end">
             <Text color={border}>┃ </Text>
-            <Text color={theme.accent}>
-              <Spinner type="dots" />
-            </Text>
+            <Text color={theme.accent}>{motion ? <Spinner type="dots" /> : '·'}</Text>
             <Text>{fit(` ${r.text}`, inner - 1)}</Text>
             <Text color={border}> ┃</Text>
           </Text>

@@ -4,6 +4,10 @@ import type { LatencyData } from '../../src/state/types.js';
 import { Pane } from '../components/Pane.js';
 import { DimContext, Line, TextLine, type Segment } from '../components/Line.js';
 import { useTheme } from '../theme/ThemeContext.js';
+import { useMotion } from '../theme/DisplayContext.js';
+
+/** Chart rows in low-bandwidth mode. */
+const LOW_BANDWIDTH_CHART_ROWS = 5;
 import type { Theme } from '../theme/theme.js';
 import { formatSeconds } from '../format.js';
 import { cellWidth } from '../../src/text/index.js';
@@ -57,6 +61,8 @@ function legend(data: LatencyData, theme: Theme, width: number): Segment[] {
 function Chart({ data, width, height }: { data: LatencyData; width: number; height: number }) {
   const theme = useTheme();
   const dim = useContext(DimContext);
+  // a short chart in low-bandwidth mode: every poll shifts every row of it
+  const rows = useMotion() ? height : Math.min(height, LOW_BANDWIDTH_CHART_ROWS);
   // Colours come as raw SGR from asciichart; under an error the chart is dimmed instead.
   const colourful = theme.color && !dim;
   const lines = plotLatency({
@@ -68,7 +74,7 @@ function Chart({ data, width, height }: { data: LatencyData; width: number; heig
     threshold: data.thresholdSeconds,
     thresholdColour: colourful ? theme.chart.threshold : undefined,
     width,
-    height,
+    height: rows,
   });
   if (lines.length === 0) return <TextLine text="no samples yet" color={theme.muted} />;
   return (

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { LogLine, LogsData } from '../../src/state/types.js';
-import { visibleLogLines } from '../../src/runtime/selectors.js';
+import { linesSincePause, visibleLogLines } from '../../src/runtime/selectors.js';
 import { Pane } from '../components/Pane.js';
 import { Line, TextLine, type Segment } from '../components/Line.js';
 import { windowStart } from '../components/Table.js';
@@ -75,7 +75,10 @@ export function LogsPane({ state, width, height, focused, rich }: PaneViewProps)
   const shown = lines.slice(start, start + bodyRows);
 
   const status: Segment[] = [];
-  if (paused) status.push({ text: ' PAUSED ', inverse: true, bold: true }, { text: ' ' });
+  if (paused) {
+    const fresh = linesSincePause(state);
+    status.push({ text: ' PAUSED ', inverse: true, bold: true }, { text: fresh > 0 ? ` +${fresh} new (p shows) ` : ' ', bold: fresh > 0 });
+  }
   if (data) {
     const s = STREAM[data.stream];
     status.push({ text: s.text, color: toneColour(theme, s.tone) });
