@@ -17,7 +17,9 @@ export function staticStore(state: AppState): StateStore {
 /** An in-memory terminal of a fixed size that keeps the last frame Ink wrote. */
 class FrameStdout extends EventEmitter {
   last = '';
-  isTTY = true;
+  // no terminal: Ink's App hides the cursor (cli-cursor) on a stdout that says it is one, and that hide
+  // registers an exit hook writing the cursor-show escape to stderr, which a snapshot must not carry
+  isTTY = false;
   constructor(
     readonly columns: number,
     readonly rows: number,

@@ -22,6 +22,8 @@ export interface Screen {
   text(): string;
   /** bytes the program wrote so far */
   bytes(): number;
+  /** everything the program wrote so far, as written */
+  raw(): string;
   /** the screen once it shows `predicate` (polled, bounded); rejects with the screen on timeout or exit */
   waitFor(predicate: ScreenPredicate, timeoutMs?: number): Promise<string>;
   press(keys: string): void;
@@ -35,6 +37,8 @@ export interface PtyOptions {
   env?: Record<string, string>;
   /** options for node itself, before the bin (e.g. --import a preload) */
   nodeArgs?: string[];
+  /** what the terminal shows before the program starts (the user's screen, to be given back on exit) */
+  before?: string;
 }
 
 export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
@@ -42,14 +46,18 @@ export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
   const rows = opts.rows ?? 40;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !CI_VARS.includes(k)) env[k] = v;
-  Object.assign(env, { TERM: 'xterm-256color', ...opts.env });
+  // a UTF-8 locale unless a test says otherwise: without one the console draws in ASCII (as it should)
+  Object.assign(env, { TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...opts.env });
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const pty = spawn(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env });
+  const pty = spawn(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { name: env.TERM!, cols, rows, cwd: ROOT, env });
   let written = 0;
+  const chunks: string[] = [];
+  if (opts.before) term.write(opts.before);
   let exitCode: number | null = null;
   const exitWaiters: ((code: number) => void)[] = [];
   pty.onData((d) => {
     written += Buffer.byteLength(d);
+    chunks.push(d);
     term.write(d);
   });
   pty.onExit(({ exitCode: code }) => {
@@ -96,6 +104,7 @@ export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
     lines,
     text,
     bytes: () => written,
+    raw: () => chunks.join(''),
     waitFor: (predicate, timeoutMs = 15000) => waitForScreen(predicate, timeoutMs),
     press: (keys) => pty.write(keys),
     exited: () => new Promise((resolve) => (exitCode !== null ? resolve(exitCode) : exitWaiters.push(resolve))),
