@@ -3,6 +3,7 @@
 // `simulate` and `snapshot --demo` (the dynamic import in src/app/demo.ts is the split point).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { hotPathShims } from './hot-path-shims.mjs';
 
 const outdir = 'dist/bin';
 rmSync(outdir, { recursive: true, force: true });
@@ -15,7 +16,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.BUNDLE_MINIFY !== '0',
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -23,5 +24,6 @@ await build({
   external: ['react-devtools-core'],
   // some CommonJS dependencies call require() on Node built-ins, which an ES module bundle lacks
   banner: { js: "import { createRequire as __hiveRequire } from 'node:module'; const require = __hiveRequire(import.meta.url);" },
+  plugins: [hotPathShims],
   logLevel: 'warning',
 });
