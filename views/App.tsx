@@ -14,7 +14,7 @@ import { toneColour } from './theme/glyphs.js';
 import { useStoreState } from './hooks/useStoreState.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { useKeymap } from './hooks/useKeymap.js';
-import { computeLayout, type Rect } from './layout.js';
+import { computeLayout, paneNeeds, type Rect } from './layout.js';
 import { paneSummary } from './summaries.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { ActionsView } from './ActionsView.js';
@@ -85,7 +85,7 @@ function SummaryLine({ state, pane, width }: { state: AppState; pane: PaneId; wi
 }
 
 function Screen({ state, width, height, keymap }: { state: AppState; width: number; height: number; keymap: Keymap }) {
-  const layout = computeLayout(width, height + 2, state.ui.focus);
+  const layout = computeLayout(width, height + 2, state.ui.focus, paneNeeds(state));
   if (layout.kind === 'grid') {
     const p = layout.panes;
     const at = (pane: PaneId) => <PaneAt pane={pane} state={state} rect={p[pane]} rich={layout.rich} keymap={keymap} />;

@@ -1,5 +1,5 @@
 // Where each pane goes for a terminal size. Pure, so every size can be tested without rendering.
-import { PANES, type PaneId } from '../src/state/types.js';
+import { PANES, type AppState, type PaneId } from '../src/state/types.js';
 
 export interface Rect {
   x: number;
@@ -15,11 +15,46 @@ export type Layout =
 export const GRID_MIN = { width: 120, height: 40 };
 export const RICH_MIN = { width: 200, height: 60 };
 
+/** Rows each pane's content would fill, border included (see paneNeeds); absent: no opinion. */
+export type PaneNeeds = Partial<Record<PaneId, number>>;
+
+/**
+ * Rows the content of the list panes fills, from the whole lists (not the filtered ones: typing a
+ * filter must not move the panes). Pods: borders, status, header, the rows, the action hints.
+ */
+export function paneNeeds(state: AppState): PaneNeeds {
+  const needs: PaneNeeds = {};
+  if (state.kube.data) needs.pods = state.kube.data.pods.length + 5;
+  if (state.alerts.data) needs.alerts = state.alerts.data.groups.length + 4;
+  if (state.consensus.data) needs.consensus = state.consensus.data.members.length + 6;
+  return needs;
+}
+
+/** The chart is unreadable in fewer rows than this. */
+const LATENCY_MIN_ROWS = 10;
+/** Needs are rounded up to this many rows, so one pod more or less does not move every pane. */
+const NEED_STEP = 4;
+
+const roundUp = (n: number) => Math.ceil(n / NEED_STEP) * NEED_STEP;
+const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+/**
+ * Heights of the top and middle bands: at most their usual share, less when their panes' content is
+ * shorter, so that a big screen gives the rows nobody needs to the Logs pane instead of empty boxes.
+ */
+function bandHeights(height: number, rich: boolean, slos: (top: number) => number, needs: PaneNeeds) {
+  const top = Math.round(height * 0.42);
+  const middle = Math.round(height * (rich ? 0.24 : 0.26));
+  const topNeed = Math.max(needs.pods ?? top, needs.consensus === undefined ? top : slos(top) + needs.consensus);
+  const middleNeed = Math.max(needs.alerts ?? middle, LATENCY_MIN_ROWS);
+  return { top: clamp(roundUp(topNeed), Math.min(top, 12), top), middle: clamp(roundUp(middleNeed), Math.min(middle, 8), middle) };
+}
+
 /**
  * Layout for the area above the status bar (`height` = terminal rows - 2: one for the status bar,
  * one kept free because a frame as tall as the terminal makes Ink clear the screen on every render).
  */
-export function computeLayout(columns: number, rows: number, focus: PaneId): Layout {
+export function computeLayout(columns: number, rows: number, focus: PaneId, needs: PaneNeeds = {}): Layout {
   const width = Math.max(1, columns);
   const height = Math.max(1, rows - 2);
   if (columns >= GRID_MIN.width && rows >= GRID_MIN.height) {
@@ -29,10 +64,10 @@ export function computeLayout(columns: number, rows: number, focus: PaneId): Lay
     // 53 columns is what the SLO table needs to show every column with full names.
     const right = Math.max(53, Math.round(width * 0.43));
     const left = width - right;
-    const top = Math.round(height * 0.42);
-    const middle = Math.round(height * (rich ? 0.24 : 0.26));
+    const slosFor = (top: number) => Math.min(top - 4, 8 + (rich ? 1 : 0));
+    const { top, middle } = bandHeights(height, rich, slosFor, needs);
     const bottom = height - top - middle;
-    const slos = Math.min(top - 4, 8 + (rich ? 1 : 0));
+    const slos = slosFor(top);
     return {
       kind: 'grid',
       rich,

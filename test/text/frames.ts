@@ -5,7 +5,7 @@ import type { ActionPlan, ActionRequest } from '../../src/state/actions.js';
 import type { AppState } from '../../src/state/types.js';
 import { modalPlanned, openModal } from '../../src/runtime/modal.js';
 import stripAnsi from 'strip-ansi';
-import { computeLayout, type Rect } from '../../views/layout.js';
+import { computeLayout, paneNeeds, type Rect } from '../../views/layout.js';
 import { hiveState, withUi } from '../views/fixtures.js';
 import type { Screen } from './terminal.js';
 
@@ -70,7 +70,7 @@ const CORNERS = { tl: new Set(['┌', '┏']), tr: new Set(['┐', '┓']), bl: 
 
 /** Pane rectangles the App draws at this size and focus (the status bar row is not a pane). */
 export function paneRects(state: AppState, size: { width: number; height: number }): Rect[] {
-  const layout = computeLayout(size.width, size.height, state.ui.focus);
+  const layout = computeLayout(size.width, size.height, state.ui.focus, paneNeeds(state));
   return layout.kind === 'grid' ? Object.values(layout.panes) : [layout.focused];
 }
 

@@ -89,3 +89,19 @@ describe('clipMiddle', () => {
     expect(clipMiddle('short', 24)).toBe('short');
   });
 });
+
+describe('computeLayout on a big screen', () => {
+  it('gives the rows short lists do not need to the Logs pane, never more than the usual share to the lists', () => {
+    const usual = computeLayout(250, 70, 'pods');
+    const short = computeLayout(250, 70, 'pods', { pods: 14, alerts: 5, consensus: 9 });
+    const long = computeLayout(250, 70, 'pods', { pods: 400, alerts: 60, consensus: 9 });
+    if (usual.kind !== 'grid' || short.kind !== 'grid' || long.kind !== 'grid') throw new Error('expected the grid');
+    expect(short.panes.pods.height).toBeLessThan(usual.panes.pods.height);
+    expect(short.panes.pods.height).toBeGreaterThanOrEqual(14);
+    expect(short.panes.logs.height).toBeGreaterThan(usual.panes.logs.height);
+    expect(short.panes.latency.height).toBeGreaterThanOrEqual(10);
+    expect(long.panes).toEqual(usual.panes);
+    // every row is still someone's
+    expect(short.panes.pods.height + short.panes.alerts.height + short.panes.logs.height).toBe(usual.panes.pods.height + usual.panes.alerts.height + usual.panes.logs.height);
+  });
+});
