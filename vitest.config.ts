@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
-    include: ['test/**/*.test.{ts,tsx}'],
+    include: ['test/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     exclude: ['test/real/**', 'node_modules/**'],
     testTimeout: 30000,
     hookTimeout: 30000,

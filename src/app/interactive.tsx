@@ -4,8 +4,8 @@
 // every end hands the terminal back as it was found: the alternate screen left, the cursor shown.
 import type { Keymap } from '../../keymaps/types.js';
 import type { Controller } from '../runtime/controller.js';
-import { createStore } from '../runtime/store.js';
-import { emptyAppState } from '../runtime/reduce.js';
+import { createStore, type Store } from '../runtime/store.js';
+import { emptyAppState, reduceIntent } from '../runtime/reduce.js';
 import { setLowBandwidth } from '../runtime/low-bandwidth.js';
 import type { AppMeta } from '../state/types.js';
 import { forgetCiWhenInteractive } from './ci-env.js';
@@ -43,11 +43,28 @@ function muteConsole(): () => void {
   return () => Object.assign(console, saved);
 }
 
+/**
+ * The store behind the first frame: keys typed while the session boots move focus, open help, toggle
+ * low-bandwidth mode (the pure reducer's intents) and are handed over with the UI state; actions wait.
+ */
 function bootStore(opts: InteractiveOptions, onQuit: () => void) {
   const t = Date.now();
   const meta: AppMeta = { ...opts.meta, context: '', namespace: null, startedAt: t, ...(opts.display.wall ? { wall: opts.display.wall } : {}) };
   const initial = setLowBandwidth(emptyAppState(meta, t), opts.display.lowBandwidth, false);
-  return createStore(initial, { onIntent: (intent) => intent.type === 'quit' && onQuit() });
+  const store: Store = createStore(initial, {
+    onIntent: (intent) => {
+      if (intent.type === 'quit') return onQuit();
+      store.updateNow((st) => reduceIntent({ ...st, now: Date.now() }, intent));
+    },
+  });
+  return store;
+}
+
+/** What the user did to the UI while booting, carried into the session's store. */
+function handOver(boot: Store, session: Controller): void {
+  const { focus, selection, filter, filterEditing, helpOpen, helpPage, lowBandwidth } = boot.getState().ui;
+  if (lowBandwidth !== session.store.getState().ui.lowBandwidth) session.store.dispatch({ type: 'low-bandwidth-toggle' });
+  session.store.update((st) => ({ ...st, ui: { ...st.ui, focus, selection, filter, filterEditing, helpOpen, helpPage } }));
 }
 
 export async function runInteractive(opts: InteractiveOptions): Promise<number> {
@@ -108,6 +125,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
         session = s;
         if (done) return void s.cleanup().catch(() => {});
         s.controller.onQuit = () => void shutdown(0);
+        handOver(boot, s.controller);
         s.controller.start();
         instance.rerender(<App store={s.controller.store} keymap={s.keymap} interactive={opts.keyboard} />);
         boot.dispose();

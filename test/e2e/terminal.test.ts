@@ -41,6 +41,21 @@ describe('the terminal is handed back', () => {
   }, 60_000);
 });
 
+describe('the first frame', () => {
+  it('comes before the data, and keys typed on it are not lost', async () => {
+    const s = runInPty(['demo', '--scenario', 'calm'], { cols: 120, rows: 40 });
+    await s.waitFor(STATUS_BAR, 30_000);
+    // typed at once, while the panes may still be loading
+    s.press('6');
+    s.press('b');
+    await s.waitFor(/LOW-BW.*focus Logs/, 15_000);
+    await s.waitFor('Running', 15_000);
+    expect(s.text()).toMatch(/LOW-BW.*focus Logs/);
+    s.press('q');
+    expect(await s.exited()).toBe(0);
+  }, 60_000);
+});
+
 describe('frames on the wire', () => {
   it('wraps every frame in synchronized output and never captures the mouse', async () => {
     const s = await dashboard();
