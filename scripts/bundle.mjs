@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { hotPathShims } from './hot-path-shims.mjs';
 
-const outdir = 'dist/bin';
+const outdir = process.env.BUNDLE_OUTDIR ?? 'dist/bin';
 rmSync(outdir, { recursive: true, force: true });
 
 await build({

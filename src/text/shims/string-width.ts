@@ -4,19 +4,18 @@
 // half the CPU of a key press. A character's width never changes, so it is worked out once. One version
 // (8) also means Ink's layout (widest-line bundled string-width 7) and its output agree on every width.
 import realStringWidth from 'string-width';
+import { twoGenerations } from './lru2.js';
 
 type Options = Parameters<typeof realStringWidth>[1];
 // whole lines too: a frame measures the same bordered lines again and again
 const MAX_KEY = 1024;
-const MAX_ENTRIES = 4096;
-const cache = new Map<string, number>();
+const cache = twoGenerations<string, number>(2048);
 
 export default function stringWidth(text: string, options?: Options): number {
   if (options !== undefined || typeof text !== 'string' || text.length > MAX_KEY) return realStringWidth(text, options);
   let width = cache.get(text);
   if (width === undefined) {
     width = realStringWidth(text);
-    if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(text, width);
   }
   return width;
