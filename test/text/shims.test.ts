@@ -31,4 +31,17 @@ describe('memoizing shims', () => {
       }),
     );
   });
+
+  it("joins a row of memo characters and Ink's fresh blanks as ansi-tokenize does, however it is asked", () => {
+    const blank = () => ({ type: 'char' as const, value: ' ', fullWidth: false, styles: [] });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.nat(3)), { maxLength: 5 }), (parts) => {
+        const row = parts.flatMap(([t, gap]) => [...styledCharsFromTokens(tokenize(t)), ...Array.from({ length: gap }, blank)]);
+        const expected = realTokenize.styledCharsToString(row);
+        expect(styledCharsToString(row)).toBe(expected);
+        // the same row again, with new blank objects, as the next frame builds it
+        expect(styledCharsToString(row.map((c) => (c.value === ' ' && c.styles.length === 0 ? blank() : c)))).toBe(expected);
+      }),
+    );
+  });
 });
