@@ -2,7 +2,7 @@
 // small ones), the help overlay or the Actions view, the confirmation modal over them, and the status bar. Exactly rows-1 lines tall: a frame as tall as
 // the terminal makes Ink clear the whole screen on every render.
 import { Box } from 'ink';
-import { useMemo, type ReactElement } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import type { StateStore } from '../src/state/intents.js';
 import { PANES, PANE_TITLES, type AppState, type PaneId } from '../src/state/types.js';
 import type { Keymap } from '../keymaps/types.js';
@@ -40,12 +40,35 @@ const PANE_VIEWS: Record<PaneId, (p: PaneViewProps) => ReactElement> = {
   logs: LogsPane,
 };
 
-function PaneAt({ pane, state, rect, rich, keymap }: { pane: PaneId; state: AppState; rect: Rect; rich: boolean; keymap: Keymap }) {
+interface PaneAtProps {
+  pane: PaneId;
+  state: AppState;
+  rect: Rect;
+  rich: boolean;
+  keymap: Keymap;
+}
+
+function PaneAtView({ pane, state, rect, rich, keymap }: PaneAtProps) {
   const View = PANE_VIEWS[pane];
   // nobody steers a wall screen: no pane is picked out as focused
   const focused = !state.meta.wall && state.ui.focus === pane;
   return <View state={state} width={rect.width} height={rect.height} focused={focused} rich={rich} keymap={keymap} />;
 }
+
+/**
+ * Only the Logs pane reads the log stream, which changes several times a second: the other panes skip a
+ * render when nothing but the stream changed (every other part of the state is replaced, never mutated,
+ * so identity says whether it changed).
+ */
+function samePaneInput(a: PaneAtProps, b: PaneAtProps): boolean {
+  if (a.pane !== b.pane || a.rich !== b.rich || a.keymap !== b.keymap) return false;
+  if (a.rect.width !== b.rect.width || a.rect.height !== b.rect.height) return false;
+  if (a.state === b.state) return true;
+  if (a.pane === 'logs') return false;
+  return (Object.keys(a.state) as (keyof AppState)[]).every((key) => key === 'logs' || a.state[key] === b.state[key]);
+}
+
+const PaneAt = memo(PaneAtView, samePaneInput);
 
 /** --wall: the headline band over the grid, or over pane sets taking turns. */
 function Wall({ state, width, height, keymap }: { state: AppState; width: number; height: number; keymap: Keymap }) {

@@ -9,7 +9,7 @@ import { SOURCE_KEYS, type AppState, type LogTarget, type SourceKey, type WallSe
 import { createActionFlow } from './action-flow.js';
 import { showFlash, tickTo } from './flash.js';
 import { followForData, followForIntent } from './log-follow.js';
-import { frameIntervalMs, setLowBandwidth } from './low-bandwidth.js';
+import { frameIntervalMs, IDLE_AFTER_MS, setLowBandwidth } from './low-bandwidth.js';
 import { isModalIntent } from './modal.js';
 import { createPermissionWatch } from './permission-watch.js';
 import { emptyAppState, keyboardTaken, reduceIntent } from './reduce.js';
@@ -98,6 +98,16 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
 
   const first = initialState(config, opts, now());
   const store = createStore(first, { onIntent: (intent) => dispatch(intent), minIntervalMs: frameIntervalMs(first) });
+  // the pace of background frames follows the keyboard: fast while it is used, once a second when not
+  let lastKeyAt = now();
+  let idleTimer: NodeJS.Timeout | null = null;
+  const pace = () => {
+    const since = now() - lastKeyAt;
+    store.setMinInterval(frameIntervalMs(store.getState(), since));
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = since < IDLE_AFTER_MS && started ? setTimeout(pace, IDLE_AFTER_MS - since + 10) : null;
+    idleTimer?.unref();
+  };
   const executor = opts.executor ?? null;
   const permissions = createPermissionWatch(store, executor, opts.permissionDebounceMs ?? 250);
   const actions = createActionFlow(store, executor, permissions);
@@ -124,6 +134,8 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   function dispatch(intent: Intent): void {
     // the state's clock is the one every flash and "ago" reads: bring it to the key's time
     store.updateNow((st) => ({ ...st, now: now() }));
+    lastKeyAt = now();
+    pace();
     if (intent.type === 'action-open' || isModalIntent(intent)) return actions.handle(intent);
     const before = store.getState();
     if (keyboardTaken(before, intent)) return;
@@ -137,9 +149,10 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
       retarget(follow.target);
     }
     if (intent.type === 'logs-clear') set.logs?.clear();
-    if (intent.type === 'low-bandwidth-toggle') store.setMinInterval(frameIntervalMs(next));
     if (selectionMoved(before, next)) permissions.selectionMayHaveChanged();
     if (intent.type === 'quit') controller.onQuit?.();
+    // after the intent: low-bandwidth mode may have changed with it
+    pace();
   }
 
   const controller: Controller = {
@@ -151,12 +164,15 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
       if (started) return;
       started = true;
       for (const key of SOURCE_KEYS) set.sources[key].start();
+      pace();
       ticker = setInterval(() => store.update((st) => tickTo(st, now())), opts.tickMs ?? 1000);
     },
     stop() {
       started = false;
       if (ticker) clearInterval(ticker);
       ticker = null;
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
       actions.stop();
       permissions.stop();
       for (const key of SOURCE_KEYS) set.sources[key].stop();
