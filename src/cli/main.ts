@@ -46,7 +46,7 @@ export async function resolveLiveConfig(
 
 async function demoConfig(cmd: { scenario: string; seed: number; rbac: string }, flags: { readOnly?: boolean; context?: string | null; namespace?: string | null }) {
   const [{ startDemo }, { applyOverrides }] = await Promise.all([import('../app/demo.js'), import('../config/load.js')]);
-  const demo = await startDemo({ scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac });
+  const demo = await startDemo({ scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac, thread: 'worker' });
   const config = applyOverrides(demo.config, { readOnly: flags.readOnly, context: flags.context ?? undefined, namespace: flags.namespace ?? undefined });
   return { config, stop: () => demo.sim.stop() };
 }
