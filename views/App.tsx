@@ -55,17 +55,27 @@ function PaneAtView({ pane, state, rect, rich, keymap }: PaneAtProps) {
   return <View state={state} width={rect.width} height={rect.height} focused={focused} rich={rich} keymap={keymap} />;
 }
 
+/** The part of the UI state one pane draws from: its own selection and filter, whether it has focus. */
+function paneUi(state: AppState, pane: PaneId): unknown[] {
+  const ui = state.ui;
+  const focused = ui.focus === pane;
+  return [focused, ui.selection[pane], ui.filter[pane], focused && ui.filterEditing, pane === 'logs' ? ui.logsFrozen : null, ui.lowBandwidth];
+}
+
 /**
- * Only the Logs pane reads the log stream, which changes several times a second: the other panes skip a
- * render when nothing but the stream changed (every other part of the state is replaced, never mutated,
- * so identity says whether it changed).
+ * A pane skips a render when nothing it draws from changed. Only the Logs pane reads the log stream (which
+ * changes several times a second), and a key press changes the UI state of one or two panes; every part of
+ * the state is replaced, never mutated, so identity says whether it changed.
  */
 function samePaneInput(a: PaneAtProps, b: PaneAtProps): boolean {
   if (a.pane !== b.pane || a.rich !== b.rich || a.keymap !== b.keymap) return false;
   if (a.rect.width !== b.rect.width || a.rect.height !== b.rect.height) return false;
   if (a.state === b.state) return true;
-  if (a.pane === 'logs') return false;
-  return (Object.keys(a.state) as (keyof AppState)[]).every((key) => key === 'logs' || a.state[key] === b.state[key]);
+  const keys = Object.keys(a.state) as (keyof AppState)[];
+  if (!keys.every((key) => key === 'ui' || (key === 'logs' && a.pane !== 'logs') || a.state[key] === b.state[key])) return false;
+  const ua = paneUi(a.state, a.pane);
+  const ub = paneUi(b.state, b.pane);
+  return ua.every((v, i) => v === ub[i]);
 }
 
 const PaneAt = memo(PaneAtView, samePaneInput);
