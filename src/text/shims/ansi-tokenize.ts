@@ -11,7 +11,7 @@ type Token = ReturnType<typeof real.tokenize>[number];
 type StyledChar = ReturnType<typeof real.styledCharsFromTokens>[number];
 
 // a 250x70 frame has a few hundred distinct lines; each kept line costs ~100 bytes a character
-const tokens = twoGenerations<string, Token[]>(400);
+const tokens = twoGenerations<string, Token[]>(250);
 const chars = new WeakMap<Token[], StyledChar[]>();
 
 export function tokenize(text: string, endChar?: number): Token[] {
