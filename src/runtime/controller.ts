@@ -9,7 +9,7 @@ import { SOURCE_KEYS, type AppState, type LogTarget, type SourceKey, type WallSe
 import { createActionFlow } from './action-flow.js';
 import { showFlash, tickTo } from './flash.js';
 import { followForData, followForIntent } from './log-follow.js';
-import { frameIntervalMs, IDLE_AFTER_MS, setLowBandwidth } from './low-bandwidth.js';
+import { fillFrozenLogs, frameIntervalMs, IDLE_AFTER_MS, setLowBandwidth } from './low-bandwidth.js';
 import { isModalIntent } from './modal.js';
 import { createPermissionWatch } from './permission-watch.js';
 import { emptyAppState, keyboardTaken, reduceIntent } from './reduce.js';
@@ -119,7 +119,7 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   });
 
   function published<K extends SourceKey>(key: K, s: AppState[K]): void {
-    store.update((st) => ({ ...st, [key]: s }));
+    store.update((st) => (key === 'logs' ? fillFrozenLogs({ ...st, logs: s as AppState['logs'] }) : { ...st, [key]: s }));
     const react = REACTIONS[key];
     if (react?.follow) retarget(followForData(store.getState(), userChoseTarget, set.logs?.getTarget() ?? null));
     if (react?.permissions) permissions.selectionMayHaveChanged();

@@ -30,3 +30,13 @@ export function setLowBandwidth(state: AppState, on: boolean, flash = true): App
   if (!flash) return next;
   return showFlash(next, on ? 'low-bandwidth on: 1 frame/s, logs paused (p shows them)' : 'low-bandwidth off');
 }
+
+/**
+ * In low-bandwidth mode the Logs pane starts frozen before any line has come: its first lines fill it
+ * (a screenful to read), and only what follows waits for `p`.
+ */
+export function fillFrozenLogs(state: AppState): AppState {
+  const lines = state.logs.data?.lines;
+  if (!state.ui.lowBandwidth || state.ui.logsFrozen?.length !== 0 || !lines?.length) return state;
+  return { ...state, ui: { ...state.ui, logsFrozen: lines } };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAppState, reduceIntent } from '../../src/runtime/reduce.js';
-import { frameIntervalMs, IDLE_AFTER_MS } from '../../src/runtime/low-bandwidth.js';
+import { fillFrozenLogs, frameIntervalMs, IDLE_AFTER_MS, setLowBandwidth } from '../../src/runtime/low-bandwidth.js';
 import { linesSincePause } from '../../src/runtime/selectors.js';
 import type { AppState, LogLine } from '../../src/state/types.js';
 
@@ -31,5 +31,15 @@ describe('low-bandwidth mode', () => {
     expect(frameIntervalMs(s, IDLE_AFTER_MS + 1)).toBe(1000);
     expect(frameIntervalMs(reduceIntent(s, { type: 'low-bandwidth-toggle' }), 0)).toBe(1000);
     expect(frameIntervalMs({ ...s, meta: { ...s.meta, wall: { rotateMs: 0, staleAfterMs: 60_000 } } }, 0)).toBe(1000);
+  });
+
+  it('started before any line came, shows the first lines and holds back the rest', () => {
+    const start = setLowBandwidth(withLines([]), true, false);
+    expect(start.ui.logsFrozen).toEqual([]);
+    const first = fillFrozenLogs({ ...start, logs: withLines([1, 2]).logs });
+    expect(first.ui.logsFrozen?.map((l) => l.seq)).toEqual([1, 2]);
+    const more = fillFrozenLogs({ ...first, logs: withLines([1, 2, 3]).logs });
+    expect(more.ui.logsFrozen?.map((l) => l.seq)).toEqual([1, 2]);
+    expect(linesSincePause(more)).toBe(1);
   });
 });

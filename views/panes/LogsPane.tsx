@@ -103,7 +103,14 @@ export function LogsPane({ state, width, height, focused, rich }: PaneViewProps)
     >
       {(size) => {
         if (shown.length === 0) {
-          const msg = data?.lines.length ? 'no lines match the filter' : data?.target ? 'waiting for log lines…' : 'no pod followed: select a pod and press f';
+          const msg =
+            paused && lines.length === 0 && !state.ui.filter.logs
+              ? 'paused: new lines wait for p'
+              : data?.lines.length
+                ? 'no lines match the filter'
+                : data?.target
+                  ? 'waiting for log lines…'
+                  : 'no pod followed: select a pod and press f';
           return <TextLine text={msg} color={theme.muted} />;
         }
         const prefix = size.width < 110 ? commonPodPrefix([...new Set(shown.map((l) => l.pod))]) : '';
