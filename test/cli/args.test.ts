@@ -33,7 +33,7 @@ describe('argv parsing', () => {
       rbac: 'admin',
       display: plain,
     });
-    expect(parseArgs(['demo', '--low-bandwidth', '--ascii', '--no-color']).display).toEqual({ lowBandwidth: true, wall: null, ascii: true, noColor: true });
+    expect(parseArgs(['demo', '--low-bandwidth', '--ascii', '--no-color'])).toMatchObject({ display: { lowBandwidth: true, wall: null, ascii: true, noColor: true } });
     expect(parseArgs(['--wall', '--rotate', '30s', '--stale-after=2m'])).toMatchObject({ display: { wall: { rotateMs: 30_000, staleAfterMs: 120_000 } } });
     expect(parseArgs(['--wall', '--rotate', '0s'])).toMatchObject({ display: { wall: { rotateMs: 0, staleAfterMs: 60_000 } } });
     expect(parseArgs(['demo', '--wall'])).toMatchObject({ display: { wall: { rotateMs: 15_000 } } });
