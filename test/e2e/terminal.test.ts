@@ -56,6 +56,27 @@ describe('the first frame', () => {
   }, 60_000);
 });
 
+describe('resize storms', () => {
+  it('after twenty resizes in two seconds the frame fits the last size exactly', async () => {
+    const s = runInPty(['demo', '--scenario', 'calm'], { cols: 120, rows: 40 });
+    await s.waitFor(STATUS_BAR, 30_000);
+    const sizes = [[80, 24], [250, 70], [100, 30], [160, 50], [90, 25]] as const;
+    for (let i = 0; i < 20; i++) {
+      const [c, r] = sizes[i % sizes.length]!;
+      s.resize(c, r);
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    s.resize(130, 42);
+    await s.waitFor((t) => {
+      const rows = t.split('\n');
+      // the status bar on the last-but-one row, the grid's corner at the top left, nothing past column 130
+      return STATUS_BAR.test(rows[40] ?? '') && rows[0]!.startsWith('┏━ Pods') && rows.every((r) => r.length <= 130);
+    }, 10_000);
+    s.press('q');
+    expect(await s.exited()).toBe(0);
+  }, 60_000);
+});
+
 describe('frames on the wire', () => {
   it('wraps every frame in synchronized output and never captures the mouse', async () => {
     const s = await dashboard();

@@ -27,6 +27,8 @@ export interface Screen {
   /** the screen once it shows `predicate` (polled, bounded); rejects with the screen on timeout or exit */
   waitFor(predicate: ScreenPredicate, timeoutMs?: number): Promise<string>;
   press(keys: string): void;
+  /** the terminal changes size, as a tmux pane resized by the user */
+  resize(cols: number, rows: number): void;
   exited(): Promise<number>;
   kill(): void;
 }
@@ -43,7 +45,7 @@ export interface PtyOptions {
 
 export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
   const cols = opts.cols ?? 120;
-  const rows = opts.rows ?? 40;
+  let rows = opts.rows ?? 40;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !CI_VARS.includes(k)) env[k] = v;
   // a UTF-8 locale unless a test says otherwise: without one the console draws in ASCII (as it should)
@@ -107,6 +109,11 @@ export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
     raw: () => chunks.join(''),
     waitFor: (predicate, timeoutMs = 15000) => waitForScreen(predicate, timeoutMs),
     press: (keys) => pty.write(keys),
+    resize: (c, r) => {
+      rows = r;
+      term.resize(c, r);
+      pty.resize(c, r);
+    },
     exited: () => new Promise((resolve) => (exitCode !== null ? resolve(exitCode) : exitWaiters.push(resolve))),
     kill: () => {
       if (exitCode === null) pty.kill();
