@@ -46,6 +46,7 @@ export interface ServiceTraffic {
 export interface GaugeSample {
   name: string;
   help: string;
+  /** never changed once recorded: the engine finds a series again by this object (and by value otherwise) */
   labels: Record<string, string>;
   value: number;
 }
@@ -60,14 +61,16 @@ export interface MetricsEngine {
 }
 
 // ---------- logs ----------
+/** Kept by the store as given: never changed once appended. */
 export interface LogEntry {
-  tMs: number;
-  namespace: string;
-  pod: string;
-  container: string;
+  readonly tMs: number;
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
   /** Loki stream labels: at least app, job, namespace, pod, container */
-  labels: Record<string, string>;
-  line: string;
+  readonly labels: Record<string, string>;
+  /** may be rendered on first read (a getter), so history nobody reads costs no formatting */
+  readonly line: string;
 }
 export interface LogQuery {
   namespace: string;
@@ -183,7 +186,8 @@ export interface KubeCluster {
   seedDeployment(seed: DeploymentSeed): void;
   /** Run the deployment/replicaset controllers and pod lifecycle for this tick (create/terminate pods). */
   reconcile(tMs: number): void;
-  pods(namespace?: string): SimPod[];
+  /** The same array (and objects) until the cluster changes: callers must not change them. */
+  pods(namespace?: string): readonly SimPod[];
   /** Set a pod's container state; a transition running -> terminated/waiting counts a restart as the kubelet would. */
   setContainer(namespace: string, pod: string, condition: ContainerCondition, tMs: number): void;
   /** Record a core/v1 Event about an object. */
@@ -204,6 +208,12 @@ export interface SimulatorOptions {
   tickMs?: number;
   /** the simulated user's RBAC role (default admin) */
   rbac?: 'admin' | 'oncall' | 'viewer';
+  /**
+   * Backends that answer with terminal-hijacking text (escape sequences, C1 controls, bidi overrides) in pod
+   * names, labels, annotations, alerts, log lines, events and an API error body: for testing that none of
+   * it reaches the screen. See hostile.ts.
+   */
+  hostile?: boolean;
 }
 export interface SimulatorHandle {
   /** http://127.0.0.1:PORT */

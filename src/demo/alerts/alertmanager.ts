@@ -65,8 +65,7 @@ export function createAlertmanager(opts: AlertmanagerOptions): AlertmanagerSimWi
   const generatorURL = (labels: Record<string, string>): string =>
     `${prometheusUrl}/graph?g0.expr=${encodeURIComponent(`ALERTS{alertname="${labels.alertname ?? ''}"}`)}&g0.tab=1`;
 
-  function upsert(a: Omit<StoredAlert, 'fingerprint' | 'updatedAt'>, t: number): void {
-    const fp = fingerprint(a.labels);
+  function upsert(a: Omit<StoredAlert, 'fingerprint' | 'updatedAt'>, t: number, fp = fingerprint(a.labels)): void {
     const prev = alerts.get(fp);
     // A refresh of a still-firing alert keeps its original start, as Alertmanager's merge does.
     const startsAt = prev && prev.endsAt > t ? Math.min(prev.startsAt, a.startsAt) : a.startsAt;
@@ -103,7 +102,8 @@ export function createAlertmanager(opts: AlertmanagerOptions): AlertmanagerSimWi
     receive(tMs: number, firing: FiringAlert[]): void {
       const pushed = new Set<string>();
       for (const f of firing) {
-        pushed.add(fingerprint(f.labels));
+        const fp = fingerprint(f.labels);
+        pushed.add(fp);
         upsert(
           {
             labels: f.labels,
@@ -114,6 +114,7 @@ export function createAlertmanager(opts: AlertmanagerOptions): AlertmanagerSimWi
             fromRules: true,
           },
           tMs,
+          fp,
         );
       }
       for (const a of alerts.values()) {

@@ -21,6 +21,7 @@ const SLO_OBJECTIVE = 0.999;
 const FAST_BURN = 14.4;
 const SHORT_WINDOW_MS = 5 * M;
 const LONG_WINDOW_MS = 60 * M;
+const CRASH_LOOP_MEMORY_MS = 5 * M;
 
 interface Candidate {
   key: string;
@@ -51,6 +52,20 @@ export function createAlertRules(opts: AlertRulesOptions = {}): AlertRules {
 
   const pending = new Map<string, Pending>();
   const burn = new Map<string, BurnState>();
+  /** when each pod was last seen in CrashLoopBackOff */
+  const crashLoopSeen = new Map<string, number>();
+
+  /**
+   * In CrashLoopBackOff now or within the last 5 minutes, like kube-prometheus's max_over_time over the
+   * waiting reason: between back-offs a looping container runs for a few seconds and fails again, and that
+   * must not reset the alert's `for:` clock (it would page, clear and page again every cycle).
+   */
+  function crashLooping(p: WorldSnapshot['pods'][number], t: number): boolean {
+    const key = `${p.namespace}/${p.name}`;
+    if (p.status === 'CrashLoopBackOff') crashLoopSeen.set(key, t);
+    const seen = crashLoopSeen.get(key);
+    return seen !== undefined && t - seen <= CRASH_LOOP_MEMORY_MS;
+  }
 
   function updateBurn(job: string, t: number, errorRatio: number): BurnState {
     const prev = burn.get(job);
@@ -126,13 +141,15 @@ export function createAlertRules(opts: AlertRulesOptions = {}): AlertRules {
           description: `CPU usage of ${p.namespace}/${p.name} has been above 80% of its limit for 5 minutes.`,
         });
       }
-      if (p.status === 'CrashLoopBackOff') {
+      if (crashLooping(p, world.tMs)) {
         add(1 * M, { alertname: 'PodCrashLooping', severity: 'warning', ...base }, {
           summary: `${p.name} is crash looping`,
-          description: `Pod ${p.namespace}/${p.name} has been in CrashLoopBackOff for more than 1 minute.`,
+          description: `Pod ${p.namespace}/${p.name} has been crash looping (in CrashLoopBackOff within the last 5 minutes) for more than 1 minute.`,
         });
       }
     }
+    // a pod that is gone no longer crash-loops
+    for (const key of crashLoopSeen.keys()) if (!world.pods.some((p) => `${p.namespace}/${p.name}` === key)) crashLoopSeen.delete(key);
 
     if (!world.database.up) {
       add(30 * S, { alertname: 'PostgreSQLDown', severity: 'critical', job: databaseJob, namespace: databaseNamespace }, {

@@ -210,3 +210,27 @@ export function buildPod(rs: ReplicaSetObj, nodeName: string, nodeIP: string, po
     },
   };
 }
+
+export interface BarePodSpec {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  containers: ContainerSpec[];
+  /** creation time */
+  tMs: number;
+}
+
+/** A pod no controller owns (as `kubectl run` makes), with exactly the name and labels given. */
+export function buildBarePod(p: BarePodSpec, nodeName: string, nodeIP: string, podIP: string, rng: Rng): PodObj {
+  const labels = { ...p.labels };
+  const template = templateFromContainers(labels, p.containers);
+  const owner = { metadata: { name: p.name, namespace: p.namespace, uid: '' }, spec: { template } } as unknown as ReplicaSetObj;
+  const pod = buildPod(owner, nodeName, nodeIP, podIP, p.tMs, rng);
+  pod.metadata.name = p.name;
+  delete pod.metadata.generateName;
+  delete pod.metadata.ownerReferences;
+  pod.metadata.labels = labels;
+  pod.metadata.annotations = { ...p.annotations };
+  return pod;
+}

@@ -1,10 +1,11 @@
 // The controllers and the kubelet in one loop: deployments -> replica sets (rolling updates, revisions,
 // rollbacks re-using an old replica set) -> pods (create, schedule, start, terminate), each tick.
 import type { ContainerCondition, ContainerSpec, DeploymentSeed, Rng, SimPod } from '../contracts.js';
-import { buildDeployment, buildNamespace, buildNode, buildPod, buildReplicaSet, templateFromContainers } from './builders.js';
+import { buildBarePod, buildDeployment, buildNamespace, buildNode, buildPod, buildReplicaSet, templateFromContainers, type BarePodSpec } from './builders.js';
 import type { EventRecorder } from './events.js';
 import {
   DEPLOYMENT_REVISION,
+  compareKeys,
   TEMPLATE_HASH_LABEL,
   iso,
   ownerName,
@@ -20,7 +21,8 @@ import {
 import { applyContainerCondition, startPod, type KubeletEvent } from './pod-state.js';
 import { planRollout } from './rollout.js';
 import type { ObjectStore } from './store.js';
-import { deploymentStatus, replicaSetStatus } from './workload-status.js';
+import { OwnerIndex } from './owner-index.js';
+import { deploymentStatus, replicaSetStatus, sameCounts, sameJson } from './workload-status.js';
 
 interface PodRuntime {
   /** reconcile ticks left in ContainerCreating before the kubelet starts it */
@@ -51,10 +53,24 @@ const REVISION_HISTORY_LIMIT = 10;
 
 export class Controller {
   private readonly runtime = new Map<string, PodRuntime>();
+  private readonly owned: OwnerIndex;
   private readonly progress = new Map<string, Progress>();
+  /**
+   * pod-template-hash of stored deployments, by object identity: stored objects are never changed in place
+   * (every write stores a new copy), and hashing the template on every tick dominated the history back-fill.
+   */
+  private readonly hashes = new WeakMap<object, string>();
+  /** the inputs each stored deployment's status was last computed from (see refreshDeployment) */
+  private readonly refreshedWith = new WeakMap<object, string>();
   private ipCounter = 0;
+  /** the store's resourceVersion after a reconcile pass that wrote nothing and had no timed work left */
+  private settledAt: string | null = null;
+  /** set during a pass when its outcome depends on the time (pods starting or terminating, a rollout's deadline) */
+  private clockBound = false;
+  private podsCache: { rv: string; pods: SimPod[] } | null = null;
 
   constructor(private readonly d: ControllerDeps) {
+    this.owned = new OwnerIndex(d.store);
     const t = d.now();
     d.nodes.forEach((name, i) => d.store.put(buildNode(name, i, t - 30 * 86_400_000, d.rng)));
   }
@@ -94,17 +110,45 @@ export class Controller {
     this.refreshStatuses(this.d.now());
   }
 
-  pods(namespace?: string): SimPod[] {
-    return (this.d.store.peek('Pod', namespace) as PodObj[])
-      .map((pod) => this.simPod(pod))
-      .sort((a, b) => (a.namespace === b.namespace ? a.name.localeCompare(b.name) : a.namespace.localeCompare(b.namespace)));
+  /**
+   * A running pod no controller owns (a bare `kubectl run`), stored as given: nothing here checks that its
+   * name or labels are valid, as nothing stops a buggy or malicious API server from serving such a pod.
+   */
+  seedBarePod(p: BarePodSpec): void {
+    const node = this.pickNode();
+    const nodeIndex = Math.max(0, this.d.nodes.indexOf(node));
+    const pod = buildBarePod(p, node, `10.0.0.${10 + nodeIndex}`, `10.244.${nodeIndex}.250`, this.d.rng);
+    const events = startPod(pod, p.tMs + 3000, this.d.rng);
+    this.runtime.set(podKey(p.namespace, p.name), { ticksUntilStart: 0, worldControlled: false, createdMs: p.tMs });
+    this.d.store.put(pod);
+    this.podEvents(pod, events, p.tMs + 3000);
+  }
+
+  /** The pods as the world sees them: the same array until the store changes (callers must not change it). */
+  pods(namespace?: string): readonly SimPod[] {
+    const rv = this.d.store.resourceVersion;
+    if (this.podsCache?.rv !== rv) {
+      const all = (this.d.store.peek('Pod') as PodObj[])
+        .map((pod) => this.simPod(pod))
+        .sort((a, b) => compareKeys(a.namespace, b.namespace) || compareKeys(a.name, b.name));
+      this.podsCache = { rv, pods: all };
+    }
+    const all = this.podsCache.pods;
+    return namespace === undefined ? all : all.filter((p) => p.namespace === namespace);
   }
 
   reconcile(tMs: number): void {
+    const { store } = this.d;
+    // A pass that changed nothing, with nothing waiting on the clock, would change nothing again until
+    // something is written: skip it (most ticks of a steady cluster, and of the history back-fill).
+    if (this.settledAt === store.resourceVersion) return;
+    const before = store.resourceVersion;
+    this.clockBound = false;
     this.kubelet(tMs);
-    for (const dep of this.d.store.peek('Deployment') as DeploymentObj[]) this.syncRollout(dep.metadata.namespace ?? '', dep.metadata.name, tMs);
+    for (const dep of store.peek('Deployment') as DeploymentObj[]) this.syncRollout(dep.metadata.namespace ?? '', dep.metadata.name, tMs);
     this.syncReplicaSets(tMs);
     this.refreshStatuses(tMs);
+    this.settledAt = !this.clockBound && store.resourceVersion === before ? before : null;
   }
 
   setContainer(namespace: string, name: string, condition: ContainerCondition, tMs: number): void {
@@ -175,10 +219,11 @@ export class Controller {
    */
   syncRollout(namespace: string, name: string, tMs: number): void {
     const { store, rng } = this.d;
-    const dep = store.get('Deployment', namespace, name) as DeploymentObj | undefined;
+    // read-only: every write below goes through store.put/mutate, which copy
+    const dep = store.peekOne('Deployment', namespace, name) as DeploymentObj | undefined;
     if (!dep) return;
     const owned = this.replicaSetsOf(dep);
-    const hash = templateHash(dep.spec.template);
+    const hash = this.storedTemplateHash(dep);
     const maxRevision = owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
     let newRs = owned.find((rs) => rs.metadata.labels?.[TEMPLATE_HASH_LABEL] === hash);
     const oldRss = owned.filter((rs) => rs !== newRs);
@@ -266,7 +311,7 @@ export class Controller {
           const ra = podReady(a) ? 1 : 0;
           const rb = podReady(b) ? 1 : 0;
           if (ra !== rb) return ra - rb;
-          return String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp));
+          return compareKeys(String(b.metadata.creationTimestamp), String(a.metadata.creationTimestamp));
         });
         for (const pod of victims.slice(0, -missing)) {
           this.deletePod(pod.metadata.namespace ?? '', pod.metadata.name, undefined, tMs, false);
@@ -282,16 +327,17 @@ export class Controller {
       const rt = this.runtimeOf(stored);
       const creating = stored.status.containerStatuses.every((cs) => cs.state.waiting?.reason === 'ContainerCreating');
       if (!stored.metadata.deletionTimestamp && (rt.worldControlled || !creating)) continue;
-      const pod = structuredClone(stored);
-      if (pod.metadata.deletionTimestamp) {
+      this.clockBound = true;
+      if (stored.metadata.deletionTimestamp) {
         if (rt.removeAtMs === undefined || tMs >= rt.removeAtMs) {
-          this.d.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
-          this.runtime.delete(podKey(pod.metadata.namespace, pod.metadata.name));
+          this.d.store.remove('Pod', stored.metadata.namespace, stored.metadata.name);
+          this.runtime.delete(podKey(stored.metadata.namespace, stored.metadata.name));
         }
         continue;
       }
       rt.ticksUntilStart -= 1;
       if (rt.ticksUntilStart > 0) continue;
+      const pod = structuredClone(stored);
       const events = startPod(pod, tMs, this.d.rng);
       this.d.store.put(pod);
       this.podEvents(pod, events, tMs);
@@ -305,7 +351,7 @@ export class Controller {
       const ready = active.filter(podReady).length;
       const status = replicaSetStatus(active.length, ready, rs.metadata.generation ?? 1);
       // Most ticks change nothing: skip the store's copy-compare-write (it dominated the history back-fill).
-      if (sameJson(status, rs.status)) continue;
+      if (sameCounts(status, rs.status)) continue;
       store.mutate('ReplicaSet', rs.metadata.namespace, rs.metadata.name, (obj) => {
         obj.status = status;
       });
@@ -315,7 +361,7 @@ export class Controller {
 
   private refreshDeployment(dep: DeploymentObj, tMs: number): void {
     const owned = this.replicaSetsOf(dep);
-    const hash = templateHash(dep.spec.template);
+    const hash = this.storedTemplateHash(dep);
     const newRs = owned.find((rs) => rs.metadata.labels?.[TEMPLATE_HASH_LABEL] === hash);
     const active = owned.flatMap((rs) => this.activePodsOf(rs));
     const updated = newRs ? this.activePodsOf(newRs) : [];
@@ -325,6 +371,15 @@ export class Controller {
     const prog = this.progress.get(key);
     const lastProgressMs = prog && prog.signature === signature ? prog.lastProgressMs : tMs;
     this.progress.set(key, { signature, lastProgressMs });
+    const progressDeadlineMs = (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000;
+    const complete = updated.length === dep.spec.replicas && active.length === dep.spec.replicas && ready === dep.spec.replicas;
+    const stuck = !complete && tMs - lastProgressMs > progressDeadlineMs;
+    // an unfinished rollout's status changes when its deadline passes (and not again once it has)
+    if (!complete && !stuck) this.clockBound = true;
+    // The same stored deployment with the same counts and deadline state has the status it had: a rollout
+    // in progress is refreshed on every tick, and building and comparing its status was most of the pass.
+    const inputs = `${signature}/${stuck}/${newRs?.metadata.name ?? ''}`;
+    if (this.refreshedWith.get(dep) === inputs) return;
     const status = deploymentStatus(
       {
         desired: dep.spec.replicas,
@@ -334,15 +389,28 @@ export class Controller {
         generation: dep.metadata.generation ?? 1,
         newRsName: newRs?.metadata.name ?? dep.metadata.name,
         lastProgressMs,
-        progressDeadlineMs: (Number((dep.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds) || 600) * 1000,
+        progressDeadlineMs,
       },
-      structuredClone(dep.status),
+      dep.status,
       tMs,
     );
-    if (sameJson(status, dep.status)) return;
-    this.d.store.mutate('Deployment', dep.metadata.namespace, dep.metadata.name, (obj) => {
-      obj.status = status;
-    });
+    const stored = sameJson(status, dep.status)
+      ? dep
+      : this.d.store.mutate('Deployment', dep.metadata.namespace, dep.metadata.name, (obj) => {
+          obj.status = status;
+        });
+    // what the store holds now (a write stores a new object) has the status these inputs give
+    const current = this.d.store.peekOne('Deployment', dep.metadata.namespace, dep.metadata.name);
+    if (stored && current) this.refreshedWith.set(current, inputs);
+  }
+
+  private storedTemplateHash(dep: DeploymentObj): string {
+    let hash = this.hashes.get(dep);
+    if (hash === undefined) {
+      hash = templateHash(dep.spec.template);
+      this.hashes.set(dep, hash);
+    }
+    return hash;
   }
 
   private newPod(rs: ReplicaSetObj, tMs: number): PodObj {
@@ -389,13 +457,11 @@ export class Controller {
   }
 
   replicaSetsOf(dep: DeploymentObj): ReplicaSetObj[] {
-    return (this.d.store.peek('ReplicaSet', dep.metadata.namespace) as ReplicaSetObj[]).filter((rs) =>
-      rs.metadata.ownerReferences?.some((o) => o.uid === dep.metadata.uid && o.controller),
-    );
+    return this.owned.of('ReplicaSet', dep) as ReplicaSetObj[];
   }
 
   private podsOf(rs: ReplicaSetObj): PodObj[] {
-    return (this.d.store.peek('Pod', rs.metadata.namespace) as PodObj[]).filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid));
+    return this.owned.of('Pod', rs) as PodObj[];
   }
 
   private activePodsOf(rs: ReplicaSetObj): PodObj[] {
@@ -423,5 +489,3 @@ export class Controller {
     };
   }
 }
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

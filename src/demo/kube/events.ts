@@ -1,7 +1,7 @@
 // core/v1 Events, aggregated like the real recorders do (same object + reason + message bumps `count`),
 // and bounded so a long demo does not grow without end.
 import type { Rng } from '../contracts.js';
-import { iso, randomUid } from './objects.js';
+import { compareKeys, iso, randomUid } from './objects.js';
 import type { KubeObject, ObjectStore } from './store.js';
 
 export interface EventInput {
@@ -75,7 +75,7 @@ export class EventRecorder {
   private prune(): void {
     // prune in batches: listing every event on each record would be quadratic
     if (this.store.count('Event') <= this.limit + 50) return;
-    const all = this.store.list('Event').sort((a, b) => String(a.lastTimestamp).localeCompare(String(b.lastTimestamp)));
+    const all = this.store.list('Event').sort((a, b) => compareKeys(String(a.lastTimestamp), String(b.lastTimestamp)));
     for (const old of all.slice(0, all.length - this.limit)) {
       this.store.remove('Event', old.metadata.namespace, old.metadata.name);
       for (const [k, v] of this.index) if (v === old.metadata.name) this.index.delete(k);

@@ -29,6 +29,8 @@ export interface SimKubeCluster extends KubeCluster {
   setPolicy(policy: AccessPolicy): void;
   /** change a deployment's containers like `kubectl set image` (a new ReplicaSet and revision, then a rollout) */
   setTemplate(namespace: string, deployment: string, containers: ContainerSpec[], tMs: number): void;
+  /** a running pod no controller owns, stored unvalidated (see Controller.seedBarePod) */
+  seedBarePod(pod: Parameters<Controller['seedBarePod']>[0]): void;
   /** open watches and log follows, for leak checks */
   openStreams(): number;
 }
@@ -45,6 +47,7 @@ export function createKubeCluster(opts: KubeClusterOptions): SimKubeCluster {
     clusterName: opts.clusterName ?? 'hive-sim',
     seedNamespace: (name) => controller.seedNamespace(name),
     seedDeployment: (seed) => controller.seedDeployment(seed),
+    seedBarePod: (pod) => controller.seedBarePod(pod),
     reconcile: (tMs) => controller.reconcile(tMs),
     pods: (namespace) => controller.pods(namespace),
     setContainer: (namespace, pod, condition, tMs) => controller.setContainer(namespace, pod, condition, tMs),

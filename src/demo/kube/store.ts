@@ -1,6 +1,7 @@
 // The object store: every Kubernetes object the simulator serves, one shared resourceVersion counter and a
 // bounded history of changes so that watches can resume from a resourceVersion, as the apiserver's watch
 // cache does (and answer 410 Expired once the history has moved past it).
+import { compareKeys } from './objects.js';
 
 export interface ObjectMeta {
   name: string;
@@ -78,7 +79,7 @@ export class ObjectStore {
     const picked = namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
     return picked
       .map((o) => structuredClone(o))
-      .sort((a, b) => keyOf(a.metadata.namespace, a.metadata.name).localeCompare(keyOf(b.metadata.namespace, b.metadata.name)));
+      .sort((a, b) => compareKeys(keyOf(a.metadata.namespace, a.metadata.name), keyOf(b.metadata.namespace, b.metadata.name)));
   }
 
   /**
@@ -88,6 +89,11 @@ export class ObjectStore {
   peek(kind: string, namespace?: string): readonly KubeObject[] {
     const all = [...(this.byKind.get(kind)?.values() ?? [])];
     return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  /** One stored object itself (no copy), for read-only checks on hot paths; callers must not mutate it. */
+  peekOne(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byKind.get(kind)?.get(keyOf(namespace, name));
   }
 
   count(kind: string): number {

@@ -82,3 +82,15 @@ export function deploymentStatus(c: DeploymentCounts, previous: unknown, tMs: nu
     conditions: [cond('Available', available), cond('Progressing', progressing)],
   };
 }
+
+/** Two status blocks serialise alike. */
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Two flat status blocks of counts hold the same fields and values (in the same order, as JSON would). */
+export function sameCounts(a: Record<string, number>, b: Record<string, unknown>): boolean {
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  if (ak.length !== bk.length) return false;
+  for (let i = 0; i < ak.length; i++) if (ak[i] !== bk[i] || a[ak[i]!] !== b[bk[i]!]) return false;
+  return true;
+}

@@ -24,7 +24,8 @@ function scanPod(log: PodLog, q: LogQuery, startMs: number, endMs: number, limit
   const n = log.ring.length;
   for (let k = 0; k < n && hits.length < limit; k++) {
     const i = backward ? n - 1 - k : k;
-    const { entry, stream } = log.ring.at(i);
+    const entry = log.ring.at(i);
+    const stream = log.streamOf.at(i);
     if (entry.tMs < startMs || entry.tMs >= endMs) continue;
     let match = selected.get(stream);
     if (match === undefined) {

@@ -17,17 +17,18 @@ export interface Stream {
   labels: Record<string, string>;
 }
 
-export interface StoredEntry {
-  entry: LogEntry;
-  stream: Stream;
-}
-
 export interface PodLog {
-  ring: RingBuffer<StoredEntry>;
+  /** the pod's lines, oldest first */
+  ring: RingBuffer<LogEntry>;
+  /** each line's stream, at the same index as in `ring` (two rings rather than a wrapper object per line:
+   * the simulator keeps an hour of lines, and every object kept is one the GC copies) */
+  streamOf: RingBuffer<Stream>;
   /** distinct label sets written to this pod: few, so selectors are checked per stream, not per line */
   streams: Map<string, Stream>;
   /** the stream written last: nearly every line repeats it, and comparing is cheaper than keying */
   last: Stream | null;
+  /** the labels object of the line written last (a writer that reuses one per pod skips even the compare) */
+  lastLabels: Record<string, string> | null;
   /** false once `streams` was reset for growing too large: it then lists only recent label sets */
   streamsComplete: boolean;
 }
@@ -65,18 +66,29 @@ export function createLogStore(opts: LogStoreOptions): LogStoreWithScan {
   // Map iteration order is insertion order: re-inserting on write keeps the least recently written first.
   const pods = new Map<string, PodLog>();
   const subscribers = new Map<string, Set<Subscriber>>();
+  // Writers write a pod's lines in runs: the pod written last is found without building its key, and
+  // only a write by another pod re-inserts (keeping least-recently-written order).
+  let lastWrite: { namespace: string; pod: string; key: string; log: PodLog } | null = null;
+
+  const podLogFor = (entry: LogEntry): { key: string; log: PodLog } => {
+    // (the pod written last is never the one evicted for room: that is the least recently written)
+    if (lastWrite && lastWrite.pod === entry.pod && lastWrite.namespace === entry.namespace) return lastWrite;
+    const key = podKey(entry.namespace, entry.pod);
+    let log = pods.get(key);
+    if (log) pods.delete(key);
+    else log = { ring: new RingBuffer<LogEntry>(capacity), streamOf: new RingBuffer<Stream>(capacity), streams: new Map(), last: null, lastLabels: null, streamsComplete: true };
+    pods.set(key, log);
+    if (pods.size > maxPods) pods.delete(pods.keys().next().value!);
+    lastWrite = { namespace: entry.namespace, pod: entry.pod, key, log };
+    return lastWrite;
+  };
 
   const store: LogStoreWithScan = {
     now: opts.now,
     append(entry) {
-      const key = podKey(entry.namespace, entry.pod);
-      let log = pods.get(key);
-      if (log) pods.delete(key);
-      else log = { ring: new RingBuffer<StoredEntry>(capacity), streams: new Map(), last: null, streamsComplete: true };
-      pods.set(key, log);
-      if (pods.size > maxPods) pods.delete(pods.keys().next().value!);
-
-      let stream = log.last !== null && sameLabels(entry.labels, log.last.labels) ? log.last : undefined;
+      const { key, log } = podLogFor(entry);
+      // the same labels object as the last line's (entries are never changed once appended) is the same stream
+      let stream = log.last !== null && (entry.labels === log.lastLabels || sameLabels(entry.labels, log.last.labels)) ? log.last : undefined;
       if (!stream) {
         const sk = streamKey(entry.labels);
         stream = log.streams.get(sk);
@@ -90,9 +102,11 @@ export function createLogStore(opts: LogStoreOptions): LogStoreWithScan {
         }
         log.last = stream;
       }
-      log.ring.push({ entry, stream });
+      log.lastLabels = entry.labels;
+      log.ring.push(entry);
+      log.streamOf.push(stream);
 
-      const subs = subscribers.get(key);
+      const subs = subscribers.size === 0 ? undefined : subscribers.get(key);
       if (!subs) return;
       for (const s of subs) {
         if (s.container !== undefined && s.container !== entry.container) continue;
@@ -110,7 +124,7 @@ export function createLogStore(opts: LogStoreOptions): LogStoreWithScan {
       const want = q.tailLines ?? Infinity;
       // Walk from the newest so tailLines stops early on a full ring (lines may arrive slightly out of order).
       for (let i = log.ring.length - 1; i >= 0 && out.length < want; i--) {
-        const { entry } = log.ring.at(i);
+        const entry = log.ring.at(i);
         if (q.sinceMs !== undefined && entry.tMs < q.sinceMs) continue;
         if (q.container !== undefined && entry.container !== q.container) continue;
         out.push(entry);

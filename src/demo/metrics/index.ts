@@ -37,9 +37,15 @@ export function createMetricsEngine(opts: MetricsEngineOptions): MetricsEngine {
   const now = opts.now ?? (() => lastMs ?? Date.now());
 
   // The world reports the same gauges every tick, usually with labels in the same order: look them up by
-  // an unsorted key first, so a tick costs no sorting or object copies.
-  const gaugeCache = new Map<string, Series>();
+  // an unsorted key first, so a tick costs no sorting or object copies. A caller that passes the same
+  // labels object tick after tick (the world does) skips even building that key: objects recorded are
+  // taken as unchanging.
+  let gaugeCache = new Map<string, Series>();
+  let byLabels = new WeakMap<object, Map<string, Series>>();
   const gaugeSeries = (g: GaugeSample): Series => {
+    let named = byLabels.get(g.labels);
+    const known = named?.get(g.name);
+    if (known) return known;
     let key = g.name;
     for (const name in g.labels) key += `\u0000${name}\u0001${g.labels[name]}`;
     let s = gaugeCache.get(key);
@@ -47,6 +53,11 @@ export function createMetricsEngine(opts: MetricsEngineOptions): MetricsEngine {
       s = store.series({ ...g.labels, [METRIC_NAME]: g.name });
       gaugeCache.set(key, s);
     }
+    if (!named) {
+      named = new Map();
+      byLabels.set(g.labels, named);
+    }
+    named.set(g.name, s);
     return s;
   };
 
@@ -55,12 +66,20 @@ export function createMetricsEngine(opts: MetricsEngineOptions): MetricsEngine {
       if (!Number.isFinite(tMs)) return;
       lastMs = lastMs === undefined ? tMs : Math.max(lastMs, tMs);
       traffic.record(tMs, dtSeconds, services);
-      currentGauges = gauges.filter((g) => g.name !== '' && !(METRIC_NAME in g.labels));
-      for (const g of currentGauges) store.append(gaugeSeries(g), tMs, g.value);
+      const kept: GaugeSample[] = [];
+      for (const g of gauges) {
+        if (g.name === '' || METRIC_NAME in g.labels) continue;
+        kept.push(g);
+        store.append(gaugeSeries(g), tMs, g.value);
+      }
+      currentGauges = kept;
       if (tMs - lastPruneMs >= PRUNE_EVERY_MS) {
         lastPruneMs = tMs;
         // the traffic recorder keeps its series for good: only gauges come and go
-        if (store.prune(tMs, (s) => TRAFFIC_METRICS.has(s.labels[METRIC_NAME] ?? '')) > 0) gaugeCache.clear();
+        if (store.prune(tMs, (s) => TRAFFIC_METRICS.has(s.labels[METRIC_NAME] ?? '')) > 0) {
+          gaugeCache = new Map();
+          byLabels = new WeakMap();
+        }
       }
     },
     prometheusApi: createPrometheusApi(store, now),

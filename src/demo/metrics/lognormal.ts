@@ -36,16 +36,37 @@ export function mean(d: LogNormal): number {
 
 /**
  * Split `n` whole requests across categories by `shares` (summing to 1), carrying each category's rounding
- * error into the next tick so that over time every category gets exactly its share.
+ * error into the next tick so that over time every category gets exactly its share. (Plain loops: it runs
+ * for every service on every tick, and the history back-fill runs thousands of ticks before the first frame.)
  */
 export function apportion(n: number, shares: readonly number[], carry: number[]): number[] {
-  const exact = shares.map((s, i) => n * s + (carry[i] ?? 0));
-  const out = exact.map((x) => Math.max(0, Math.floor(x)));
-  let left = n - out.reduce((a, b) => a + b, 0);
-  if (left > 0) {
-    const order = exact.map((x, i) => [x - out[i]!, i] as const).sort((a, b) => b[0] - a[0]);
-    for (let k = 0; left > 0 && k < order.length; k++, left--) out[order[k]![1]]! += 1;
+  const len = shares.length;
+  const out = new Array<number>(len);
+  let left = n;
+  for (let i = 0; i < len; i++) {
+    const exact = n * shares[i]! + (carry[i] ?? 0);
+    const whole = Math.max(0, Math.floor(exact));
+    out[i] = whole;
+    // the remainder for now; what is handed out below comes off it
+    carry[i] = exact - whole;
+    left -= whole;
   }
-  for (let i = 0; i < exact.length; i++) carry[i] = exact[i]! - out[i]!;
+  // The requests rounding left over go to the largest remainders, one each (ties: the first category).
+  const given = scratch(len);
+  for (; left > 0; left--) {
+    let best = -1;
+    for (let i = 0; i < len; i++) if (given[i] === 0 && (best < 0 || carry[i]! > carry[best]!)) best = i;
+    if (best < 0) break;
+    given[best] = 1;
+    out[best]! += 1;
+  }
+  for (let i = 0; i < len; i++) if (given[i] === 1) carry[i]! -= 1;
   return out;
+}
+
+let scratchFlags = new Uint8Array(16);
+function scratch(len: number): Uint8Array {
+  if (scratchFlags.length < len) scratchFlags = new Uint8Array(len);
+  scratchFlags.fill(0, 0, len);
+  return scratchFlags;
 }

@@ -54,16 +54,18 @@ export interface TrafficRecorder {
   services(): ServiceState[];
 }
 
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
 function statusShares(t: ServiceTraffic): number[] {
-  const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
-  const server = clamp(t.errorRatio);
-  const client = Math.min(clamp(t.clientErrorRatio), 1 - server);
+  const server = clamp01(t.errorRatio);
+  const client = Math.min(clamp01(t.clientErrorRatio), 1 - server);
   const ok = 1 - server - client;
-  return [
-    ...OK_STATUSES.map(([, share]) => ok * share),
-    ...CLIENT_STATUSES.map(([, share]) => client * share),
-    ...SERVER_STATUSES.map(([, share]) => server * share),
-  ];
+  // plain loops, in STATUSES order: this runs for every service on every tick
+  const out: number[] = [];
+  for (const [, share] of OK_STATUSES) out.push(ok * share);
+  for (const [, share] of CLIENT_STATUSES) out.push(client * share);
+  for (const [, share] of SERVER_STATUSES) out.push(server * share);
+  return out;
 }
 
 /**
@@ -73,7 +75,8 @@ function statusShares(t: ServiceTraffic): number[] {
  * "slower than 2 s" ratio is untouched.
  */
 export function bucketShares(bounds: readonly number[], dist: LogNormal, p99: number): number[] {
-  const cumulative = bounds.map((b) => cdf(dist, b));
+  const cumulative: number[] = [];
+  for (const b of bounds) cumulative.push(cdf(dist, b));
   const k = bounds.findIndex((b) => p99 <= b);
   const upper = bounds[k];
   if (k >= 1 && upper !== undefined && Number.isFinite(upper)) {
@@ -86,14 +89,21 @@ export function bucketShares(bounds: readonly number[], dist: LogNormal, p99: nu
       cumulative[k - 1] = Math.min(0.99, Math.max(floor, (0.99 - r * atUpper) / (1 - r)));
     }
   }
-  return cumulative.map((c, i) => Math.max(0, c - (i > 0 ? cumulative[i - 1]! : 0)));
+  const shares: number[] = [];
+  for (let i = 0; i < cumulative.length; i++) shares.push(Math.max(0, cumulative[i]! - (i > 0 ? cumulative[i - 1]! : 0)));
+  return shares;
 }
 
 export function createTrafficRecorder(store: SeriesStore, buckets: readonly number[], rng: Rng): TrafficRecorder {
   const bounds = [...buckets.filter((b) => Number.isFinite(b)).sort((a, b) => a - b), Infinity];
   const services = new Map<string, ServiceSeries>();
 
+  // found by job, then namespace: no key to build per service and tick
+  const byJob = new Map<string, Map<string, ServiceSeries>>();
   const open = (t: ServiceTraffic): ServiceSeries => {
+    let inJob = byJob.get(t.job);
+    const known = inJob?.get(t.namespace);
+    if (known) return known;
     const id = `${t.namespace}/${t.job}`;
     let s = services.get(id);
     if (s) return s;
@@ -119,6 +129,11 @@ export function createTrafficRecorder(store: SeriesStore, buckets: readonly numb
       bucketCarry: bounds.map(() => 0),
     };
     services.set(id, s);
+    if (!inJob) {
+      inJob = new Map();
+      byJob.set(t.job, inJob);
+    }
+    inJob.set(t.namespace, s);
     return s;
   };
 
@@ -129,16 +144,16 @@ export function createTrafficRecorder(store: SeriesStore, buckets: readonly numb
     if (n === 0) return;
     const st = s.state;
     const perStatus = apportion(n, statusShares(t), s.statusCarry);
-    perStatus.forEach((k, i) => (st.statusTotals[i]! += k));
+    for (let i = 0; i < perStatus.length; i++) st.statusTotals[i]! += perStatus[i]!;
 
     const dist = logNormalFrom(t.latencyP50, t.latencyP99);
     const shares = bucketShares(bounds, dist, t.latencyP99);
     const perBucket = apportion(n, shares, s.bucketCarry);
     let cumulative = 0;
-    perBucket.forEach((k, i) => {
-      cumulative += k;
+    for (let i = 0; i < perBucket.length; i++) {
+      cumulative += perBucket[i]!;
       st.bucketTotals[i]! += cumulative;
-    });
+    }
     st.count += n;
     st.sum += n * mean(dist);
   };
@@ -151,8 +166,8 @@ export function createTrafficRecorder(store: SeriesStore, buckets: readonly numb
         // A down target serves nothing: its counters hold still (rate() falls to 0).
         if (t.up) advance(s, t, dtSeconds);
         const st = s.state;
-        s.statusSeries.forEach((series, i) => store.append(series, tMs, st.statusTotals[i]!));
-        s.bucketSeries.forEach((series, i) => store.append(series, tMs, st.bucketTotals[i]!));
+        for (let i = 0; i < s.statusSeries.length; i++) store.append(s.statusSeries[i]!, tMs, st.statusTotals[i]!);
+        for (let i = 0; i < s.bucketSeries.length; i++) store.append(s.bucketSeries[i]!, tMs, st.bucketTotals[i]!);
         store.append(s.sumSeries, tMs, st.sum);
         store.append(s.countSeries, tMs, st.count);
         store.append(s.upSeries, tMs, t.up ? 1 : 0);

@@ -52,27 +52,25 @@ const PATHS: Record<string, string[]> = {
   'hive-mind-coordinator': ['/tasks', '/tasks/dispatch', '/workers', '/swarm/status'],
 };
 
+/** The random part of an ordinary request line: which endpoint was called. */
+export function requestPath(service: ServiceSpec, rng: Rng): string {
+  return rng.pick(PATHS[service.deployment] ?? ['/']);
+}
+
 /** An ordinary request line for a healthy (or degraded) service. */
-export function requestLine(
-  service: ServiceSpec,
-  rng: Rng,
-  tMs: number,
-  status: number,
-  latencyMs: number,
-): { level: Level; line: string } {
-  const path = rng.pick(PATHS[service.deployment] ?? ['/']);
+export function renderRequestLine(service: ServiceSpec, path: string, tMs: number, status: number, latencyMs: number): string {
   const method = path.includes('dispatch') || path.includes('propose') || path.includes('orders') ? 'POST' : 'GET';
   const level: Level = status >= 500 ? 'error' : latencyMs > 2000 ? 'warn' : 'info';
   const msg =
     status >= 500 ? (status === 503 ? 'upstream timeout' : 'request failed') : latencyMs > 2000 ? 'slow request' : 'request completed';
   switch (service.logFormat) {
     case 'tracing':
-      return { level, line: formatLine('tracing', tMs, level, 'hive_mind::api', msg, { method, path, status, latency_ms: Math.round(latencyMs) }) };
+      return formatLine('tracing', tMs, level, 'hive_mind::api', msg, { method, path, status, latency_ms: Math.round(latencyMs) });
     case 'json':
-      return { level, line: formatLine('json', tMs, level, 'http', msg, { method, path, status, duration_ms: Math.round(latencyMs) }) };
+      return formatLine('json', tMs, level, 'http', msg, { method, path, status, duration_ms: Math.round(latencyMs) });
     case 'logfmt':
-      return { level, line: formatLine('logfmt', tMs, level, 'server.go:214', msg, { method, path, status, duration: `${Math.round(latencyMs)}ms` }) };
+      return formatLine('logfmt', tMs, level, 'server.go:214', msg, { method, path, status, duration: `${Math.round(latencyMs)}ms` });
     case 'postgres':
-      return { level: 'info', line: formatLine('postgres', tMs, 'info', '', 'checkpoint complete: wrote 112 buffers (0.7%)', { pid: 57 }) };
+      return formatLine('postgres', tMs, 'info', '', 'checkpoint complete: wrote 112 buffers (0.7%)', { pid: 57 });
   }
 }

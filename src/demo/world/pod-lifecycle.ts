@@ -24,9 +24,11 @@ const RUN_BEFORE_CRASH_MS = 4000;
 const MAX_BACKOFF_S = 300;
 const BASE_MEMORY = 0.42;
 const BASE_CPU = 0.3;
+const NO_USAGE = { memory: 0, cpu: 0 };
 
 export class PodLifecycle {
   private readonly lives = new Map<string, PodLife>();
+  private ranked: { pods: readonly SimPod[]; rank: Map<string, number> } | null = null;
 
   constructor(
     private readonly cluster: KubeCluster,
@@ -34,27 +36,32 @@ export class PodLifecycle {
   ) {}
 
   /** Memory and CPU use of a pod as a fraction of its limits. */
-  usage(uid: string): { memory: number; cpu: number } {
-    const life = this.lives.get(uid);
-    return { memory: life?.memory ?? 0, cpu: life?.cpu ?? 0 };
+  usage(uid: string): Readonly<{ memory: number; cpu: number }> {
+    return this.lives.get(uid) ?? NO_USAGE;
   }
 
   tick(tMs: number, dtSeconds: number, symptoms: Symptoms): PodEvent[] {
     const events: PodEvent[] = [];
     const pods = this.cluster.pods();
-    const seen = new Set<string>();
-    const rank = rankWithinDeployment(pods);
+    if (pods !== this.ranked?.pods) {
+      // the pods changed (the cluster answers the same array until then): rank them, forget those gone
+      this.ranked = { pods, rank: rankWithinDeployment(pods) };
+      const seen = new Set(pods.map((p) => p.uid));
+      for (const uid of this.lives.keys()) if (!seen.has(uid)) this.lives.delete(uid);
+    }
+    const { rank } = this.ranked;
     for (const pod of pods) {
-      seen.add(pod.uid);
       if (pod.deleting) continue;
-      const life = this.lives.get(pod.uid) ?? this.born(tMs);
-      this.lives.set(pod.uid, life);
+      let life = this.lives.get(pod.uid);
+      if (!life) {
+        life = this.born(tMs);
+        this.lives.set(pod.uid, life);
+      }
       this.updateUsage(life, pod, rank.get(pod.uid) ?? 0, dtSeconds, symptoms);
       if (pod.status === 'ContainerCreating' && life.phase === 'healthy') continue;
       const event = this.step(pod, life, tMs, this.shouldCrash(pod, symptoms));
       if (event) events.push({ pod, kind: event });
     }
-    for (const uid of this.lives.keys()) if (!seen.has(uid)) this.lives.delete(uid);
     return events;
   }
 
@@ -137,7 +144,7 @@ export class PodLifecycle {
 function rankWithinDeployment(pods: readonly SimPod[]): Map<string, number> {
   const ranks = new Map<string, number>();
   const seen = new Map<string, number>();
-  const ordered = [...pods].filter((p) => !p.deleting).sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
+  const ordered = [...pods].filter((p) => !p.deleting).sort((a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const pod of ordered) {
     const key = `${pod.namespace}/${pod.deployment}`;
     const n = seen.get(key) ?? 0;

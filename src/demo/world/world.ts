@@ -11,6 +11,7 @@ import type {
   MetricsEngine,
   ScenarioName,
   ServiceTraffic,
+  SimPod,
   WorldSnapshot,
 } from '../contracts.js';
 import { createRng } from '../rng.js';
@@ -18,7 +19,8 @@ import { Chatter } from './chatter.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { ONSET_BEFORE_START_MS, RAMP_SECONDS, symptomsAt } from './scenarios.js';
 import { BAD_DEPLOY, containersFor, NAMESPACES, SERVICES, type ServiceSpec } from './topology.js';
-import { readiness, trafficFor, type Readiness } from './traffic.js';
+import { PodViews, serviceOf } from './pod-view.js';
+import { trafficFor } from './traffic.js';
 
 /** The world changes a deployment's pod template the way `kubectl set image` would. */
 export interface RolloutCapable {
@@ -36,6 +38,11 @@ export interface WorldParts {
 
 const MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
 const CPU_LIMIT_CORES = 2;
+const TRAFFIC_SERVICES = SERVICES.filter((s): s is ServiceSpec & { job: string } => s.job !== null);
+/** the consensus members are this deployment's pods */
+const CONSENSUS_SERVICE = SERVICES.find((s) => s.deployment === 'hive-mind-rust')!;
+const PG_LABELS: Record<string, string> = { namespace: 'database', job: 'postgresql' };
+const NO_LABELS: Record<string, string> = {};
 const gauge = (name: string, help: string, labels: Record<string, string>, value: number): GaugeSample => ({ name, help, labels, value });
 
 export class World {
@@ -45,6 +52,9 @@ export class World {
   private onsetMs: number;
   private rolledOut = false;
   private lastTickMs: number | null = null;
+  private readonly views = new PodViews();
+  private gaugePods: readonly SimPod[] | null = null;
+  private readonly gaugeLabels = new Map<string, { labels: Record<string, string>; readyLabels: Record<string, string> }>();
 
   constructor(
     private readonly parts: WorldParts,
@@ -90,7 +100,7 @@ export class World {
     }
   }
 
-  /** Run the world from `fromMs` to `toMs` in steps, so the dashboard opens on an hour of history. */
+  /** Run the world from `fromMs` (included) to `toMs` (excluded) in steps, so the dashboard opens on history. */
   backfill(fromMs: number, toMs: number, stepMs: number): void {
     for (let t = fromMs; t < toMs; t += stepMs) this.tick(t);
   }
@@ -104,33 +114,28 @@ export class World {
     const { cluster, consensus } = this.parts;
     cluster.reconcile(tMs);
     const events = this.lifecycle.tick(tMs, dtSeconds, symptoms);
-    const pods = cluster.pods();
+    const view = this.views.of(cluster.pods());
+    const { pods, ready, upJobs } = view;
+    const traffic: ServiceTraffic[] = TRAFFIC_SERVICES.map((s) => trafficFor(s, ready.get(s)!, upJobs, symptoms, this.trafficRng));
 
-    const ready = new Map<ServiceSpec, Readiness>(SERVICES.map((s) => [s, readiness(pods, s)]));
-    const upJobs = new Set(SERVICES.filter((s) => (ready.get(s)?.ready ?? 0) > 0 && s.job).map((s) => s.job!));
-    const traffic: ServiceTraffic[] = SERVICES.filter((s): s is ServiceSpec & { job: string } => s.job !== null).map((s) =>
-      trafficFor(s, ready.get(s)!, upJobs, symptoms, this.trafficRng),
-    );
-
-    const rust = SERVICES.find((s) => s.deployment === 'hive-mind-rust')!;
-    const readyMembers = Math.min(consensus.names.length, ready.get(rust)?.ready ?? 0);
+    const readyMembers = Math.min(consensus.names.length, ready.get(CONSENSUS_SERVICE)?.ready ?? 0);
     const downMembers = consensus.names.map((_, i) => i).filter((i) => i >= readyMembers);
     consensus.tick(tMs, { flapping: symptoms.consensusFlapping, downMembers });
 
-    const byDeployment = new Map(SERVICES.map((s) => [`${s.namespace}/${s.deployment}`, s]));
     const trafficByJob = new Map(traffic.map((t) => [t.job, t]));
     for (const ev of events) {
-      const service = byDeployment.get(`${ev.pod.namespace}/${ev.pod.deployment}`);
+      const service = serviceOf(ev.pod);
       if (service) this.chatter.event(ev, service, symptoms, tMs);
     }
-    for (const pod of pods) {
-      const service = byDeployment.get(`${pod.namespace}/${pod.deployment}`);
+    const databaseUp = upJobs.has('postgresql');
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]!;
+      const service = view.services[i];
       if (!service) continue;
-      this.chatter.requests(pod, service, service.job ? trafficByJob.get(service.job) : undefined, upJobs.has('postgresql'), tMs, dtSeconds);
+      this.chatter.requests(pod, service, service.job ? trafficByJob.get(service.job) : undefined, databaseUp, tMs, dtSeconds);
       this.chatter.scenario(pod, service, symptoms, this.lifecycle.usage(pod.uid), tMs, dtSeconds);
     }
 
-    const databaseUp = upJobs.has('postgresql');
     this.parts.metrics.record(tMs, dtSeconds, traffic, this.gauges(pods, databaseUp));
 
     const leader = consensus.leaderIndex();
@@ -166,11 +171,30 @@ export class World {
     this.parts.cluster.setTemplate(BAD_DEPLOY.namespace, BAD_DEPLOY.deployment, containersFor(service, BAD_DEPLOY.image), tMs);
   }
 
-  private gauges(pods: ReturnType<KubeCluster['pods']>, databaseUp: boolean): GaugeSample[] {
+  /**
+   * Each pod's gauge labels, made once: the metrics engine finds a series again by its labels object, so
+   * a tick's gauges cost no label keys (the back-fill records hundreds of ticks before the first frame).
+   */
+  private podLabels(p: SimPod): { labels: Record<string, string>; readyLabels: Record<string, string> } {
+    let l = this.gaugeLabels.get(p.uid);
+    if (!l) {
+      l = { labels: { namespace: p.namespace, pod: p.name, container: p.deployment }, readyLabels: { namespace: p.namespace, pod: p.name } };
+      this.gaugeLabels.set(p.uid, l);
+    }
+    return l;
+  }
+
+  private gauges(pods: readonly SimPod[], databaseUp: boolean): GaugeSample[] {
+    if (this.gaugePods !== pods) {
+      // the pods changed: forget the labels of those gone
+      this.gaugePods = pods;
+      const live = new Set(pods.filter((p) => !p.deleting).map((p) => p.uid));
+      for (const uid of this.gaugeLabels.keys()) if (!live.has(uid)) this.gaugeLabels.delete(uid);
+    }
     const out: GaugeSample[] = [];
     for (const p of pods) {
       if (p.deleting) continue;
-      const labels = { namespace: p.namespace, pod: p.name, container: p.deployment };
+      const { labels, readyLabels } = this.podLabels(p);
       const use = this.lifecycle.usage(p.uid);
       out.push(
         gauge('container_memory_working_set_bytes', 'Working set of the container in bytes.', labels, Math.round(use.memory * MEMORY_LIMIT_BYTES)),
@@ -178,16 +202,16 @@ export class World {
         gauge('hive_container_cpu_usage_cores', 'CPU in use by the container, in cores.', labels, use.cpu * CPU_LIMIT_CORES),
         gauge('hive_container_cpu_limit_cores', 'CPU limit of the container, in cores.', labels, CPU_LIMIT_CORES),
         gauge('kube_pod_container_status_restarts_total', 'Container restarts.', labels, p.restarts),
-        gauge('kube_pod_status_ready', 'Whether the pod is ready.', { namespace: p.namespace, pod: p.name }, p.ready ? 1 : 0),
+        gauge('kube_pod_status_ready', 'Whether the pod is ready.', readyLabels, p.ready ? 1 : 0),
       );
     }
     const c = this.parts.consensus;
     out.push(
-      gauge('pg_up', 'Whether PostgreSQL answers.', { namespace: 'database', job: 'postgresql' }, databaseUp ? 1 : 0),
-      gauge('hive_consensus_has_leader', 'Whether the consensus cluster has a leader.', {}, c.leaderIndex() === null ? 0 : 1),
-      gauge('hive_consensus_healthy_members', 'Healthy consensus members.', {}, c.healthyMembers()),
-      gauge('hive_consensus_members', 'Consensus members.', {}, c.names.length),
-      gauge('hive_consensus_leader_changes_total', 'Leader changes since the simulator started.', {}, c.leaderChangesSince(0)),
+      gauge('pg_up', 'Whether PostgreSQL answers.', PG_LABELS, databaseUp ? 1 : 0),
+      gauge('hive_consensus_has_leader', 'Whether the consensus cluster has a leader.', NO_LABELS, c.leaderIndex() === null ? 0 : 1),
+      gauge('hive_consensus_healthy_members', 'Healthy consensus members.', NO_LABELS, c.healthyMembers()),
+      gauge('hive_consensus_members', 'Consensus members.', NO_LABELS, c.names.length),
+      gauge('hive_consensus_leader_changes_total', 'Leader changes since the simulator started.', NO_LABELS, c.leaderChangesSince(0)),
     );
     return out;
   }

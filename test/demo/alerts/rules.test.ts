@@ -112,6 +112,20 @@ describe('alert rules', () => {
     expect(names(rules.evaluate(world(T0 + 6 * M, { pods: pods.slice(0, 1) })))).toEqual(['HighMemoryUsage']);
   });
 
+  it('PodCrashLooping keeps firing through the seconds a looping container runs between back-offs', () => {
+    const pod = (status: string) => ({ namespace: 'production', name: 'claude-tui-c', deployment: 'claude-tui', status, ready: false, memoryRatio: 0.4, cpuRatio: 0.3 });
+    const rules = createAlertRules();
+    const at = (t: number, status: string) => names(rules.evaluate(world(t, { pods: [pod(status)] })));
+    expect(at(T0, 'CrashLoopBackOff')).toEqual([]);
+    expect(at(T0 + 1 * M, 'CrashLoopBackOff')).toEqual(['PodCrashLooping']);
+    // back-off over: the container starts, runs a few seconds and fails again
+    expect(at(T0 + 5 * M, 'Running')).toEqual(['PodCrashLooping']);
+    expect(at(T0 + 5 * M + 5 * S, 'Error')).toEqual(['PodCrashLooping']);
+    expect(at(T0 + 5 * M + 10 * S, 'CrashLoopBackOff')).toEqual(['PodCrashLooping']);
+    // healed: running for more than 5 minutes since the last back-off
+    expect(at(T0 + 10 * M + 11 * S, 'Running')).toEqual([]);
+  });
+
   it('PostgreSQLDown and ConsensusNoLeader wait 30s; leader flapping fires at once from 3 changes', () => {
     const rules = createAlertRules();
     const bad = { database: { up: false }, consensus: { leaderId: null, leaderChangesLast10m: 2, healthyMembers: 1, members: 3 } };
