@@ -11,6 +11,7 @@ import type { SimulatorHandle } from '../../src/demo/contracts.js';
 import { CLI } from '../helpers/pty.js';
 import { eventually } from '../helpers/eventually.js';
 import { startAlertmanager, startPrometheus, REAL_WAIT, type Proc } from './servers.js';
+import { DEFAULT_LATENCY } from '../../src/config/defaults.js';
 
 const run = promisify(execFile);
 let sim: SimulatorHandle;
@@ -51,6 +52,15 @@ describe('hive-oncall against real Prometheus and Alertmanager', () => {
       const res = await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent('sum(rate(http_requests_total[1m]))')}`);
       const body = (await res.json()) as { data: { result: unknown[] } };
       return body.data.result.length > 0;
+    }, REAL_WAIT);
+    // the Latency pane asks for a range of P99: it needs two scrapes of the histogram at a step boundary,
+    // which a fast start may not have yet when the first rate already answers
+    await eventually('a P99 range', async () => {
+      const end = Date.now() / 1000;
+      const q = encodeURIComponent(DEFAULT_LATENCY.p99);
+      const res = await fetch(`${prom.url}/api/v1/query_range?query=${q}&start=${end - DEFAULT_LATENCY.rangeSeconds}&end=${end}&step=${DEFAULT_LATENCY.stepSeconds}`);
+      const body = (await res.json()) as { data: { result: { values: [number, string][] }[] } };
+      return body.data.result.some((r) => r.values.some(([, v]) => Number.isFinite(Number(v))));
     }, REAL_WAIT);
     const state = await snapshotJson();
     const slo = Object.fromEntries((state.slos.data as { id: string; value: number | null }[]).map((s) => [s.id, s.value]));
