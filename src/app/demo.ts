@@ -31,6 +31,8 @@ export interface SimulationOptions {
    * hold up a key press in the console beside it (`demo`, `snapshot --demo`); default: this thread
    */
   thread?: 'worker' | 'inline';
+  /** backends answer with escape sequences in names, labels, log lines and errors (for testing a console) */
+  hostile?: boolean;
 }
 
 const load = () => import('../demo/index.js');
@@ -64,6 +66,7 @@ async function startHere(opts: SimulationOptions): Promise<Simulation> {
     seed: opts.seed,
     rbac: opts.rbac as (typeof demo.RBAC_ROLES)[number],
     ...(opts.outDir ? { outDir: opts.outDir } : {}),
+    ...(opts.hostile ? { hostile: true } : {}),
   });
 }
 

@@ -18,7 +18,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'live'; config: string | null; context: string | null; namespace: string | null; readOnly: boolean; display: DisplayFlags }
   | { kind: 'demo'; scenario: string; seed: number; readOnly: boolean; rbac: string; display: DisplayFlags }
-  | { kind: 'simulate'; port: number; scenario: string; seed: number; out: string | null; rbac: string }
+  | { kind: 'simulate'; port: number; scenario: string; seed: number; out: string | null; rbac: string; hostile: boolean }
   | {
       kind: 'snapshot';
       demo: boolean;
@@ -54,6 +54,7 @@ const FLAGS: Record<string, FlagKind> = {
   'stale-after': 'string',
   ascii: 'boolean',
   'no-color': 'boolean',
+  hostile: 'boolean',
   help: 'boolean',
   version: 'boolean',
 };
@@ -63,7 +64,7 @@ const DISPLAY = ['low-bandwidth', 'wall', 'rotate', 'stale-after', 'ascii', 'no-
 const ALLOWED: Record<'live' | 'demo' | 'simulate' | 'snapshot', string[]> = {
   live: ['config', 'context', 'namespace', 'read-only', ...DISPLAY],
   demo: ['scenario', 'seed', 'read-only', 'rbac', ...DISPLAY],
-  simulate: ['port', 'scenario', 'seed', 'out', 'rbac'],
+  simulate: ['port', 'scenario', 'seed', 'out', 'rbac', 'hostile'],
   snapshot: ['demo', 'scenario', 'seed', 'config', 'context', 'namespace', 'width', 'height', 'format', 'ascii', 'no-color'],
 };
 
@@ -197,6 +198,7 @@ export function parseArgs(argv: readonly string[]): Command {
         seed: seed(),
         out: str('out'),
         rbac: str('rbac') ?? DEFAULT_RBAC,
+        hostile: values.has('hostile'),
       };
     case 'snapshot': {
       const demo = values.has('demo');

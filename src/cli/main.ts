@@ -66,7 +66,7 @@ async function checkDemoFlags(cmd: { scenario: string; rbac?: string }): Promise
 async function simulate(cmd: Extract<Command, { kind: 'simulate' }>, io: Io): Promise<number> {
   await checkDemoFlags(cmd);
   const { startSimulation } = await import('../app/demo.js');
-  const sim = await startSimulation({ port: cmd.port, scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac, ...(cmd.out ? { outDir: cmd.out } : {}) });
+  const sim = await startSimulation({ port: cmd.port, scenario: cmd.scenario, seed: cmd.seed, rbac: cmd.rbac, hostile: cmd.hostile, ...(cmd.out ? { outDir: cmd.out } : {}) });
   io.stdout('ready\n');
   io.stderr(
     `hive-oncall simulate: scenario ${sim.scenario}, seed ${cmd.seed}\n` +

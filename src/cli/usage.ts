@@ -12,9 +12,10 @@ Usage:
   hive-oncall demo [--scenario S] [--seed N] [--read-only] [--rbac ${catalog.roles.join('|')}]
       Runs a simulated Hive Mind cluster in-process and opens the console on it
       (--rbac: the simulated user's role; oncall may not delete pods, viewer may not write).
-  hive-oncall simulate [--port N] [--scenario S] [--seed N] [--out DIR] [--rbac ROLE]
+  hive-oncall simulate [--port N] [--scenario S] [--seed N] [--out DIR] [--rbac ROLE] [--hostile]
       Serves the simulated cluster on 127.0.0.1 until interrupted; prints "ready" when listening and
-      writes DIR/kubeconfig and DIR/hive-oncall.yaml for other tools.
+      writes DIR/kubeconfig and DIR/hive-oncall.yaml for other tools (--hostile: names, labels, log lines
+      and errors carry escape sequences, to test a console against).
   hive-oncall snapshot [--demo [--scenario S] [--seed N]] [--config FILE] [--width W] [--height H]
                        [--format text|json] [--ascii]
       Waits for the first data of every pane, prints one frame (or the state as JSON), exits.

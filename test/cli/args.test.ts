@@ -39,6 +39,7 @@ describe('argv parsing', () => {
     expect(parseArgs(['demo', '--wall'])).toMatchObject({ display: { wall: { rotateMs: 15_000 } } });
     expect(parseArgs(['demo', '--rbac', 'viewer'])).toMatchObject({ kind: 'demo', rbac: 'viewer' });
     expect(parseArgs(['simulate', '--port=8080', '--out', '/tmp/x'])).toMatchObject({ kind: 'simulate', port: 8080, out: '/tmp/x', scenario: 'crashloop' });
+    expect(parseArgs(['simulate', '--hostile'])).toMatchObject({ kind: 'simulate', hostile: true });
     expect(parseArgs(['snapshot', '--demo', '--width', '80', '--height', '24', '--format', 'json'])).toMatchObject({
       kind: 'snapshot',
       demo: true,
