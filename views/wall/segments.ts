@@ -1,7 +1,10 @@
 // Styled text pieces of the wall's band, with tones instead of colours so the line building stays pure and
 // theme-free (HeadlineBand maps tones to the theme's colours), and clipping that keeps --ascii pure ASCII.
 import type { Tone } from '../theme/glyphs.js';
-import { cellWidth, clip } from '../../src/text/index.js';
+import { cellWidth, clean, clip, toAscii } from '../../src/text/index.js';
+
+/** The text as an ASCII terminal gets it: cleaned of controls, then column for column in ASCII. */
+const asAscii = (text: string): string => toAscii(clean(text));
 
 export interface BandSegment {
   text: string;
@@ -11,15 +14,10 @@ export interface BandSegment {
 }
 export type BandLine = BandSegment[];
 
-const NOT_ASCII = /[^\u0020-\u007e]/g;
-
-/** Printable ASCII only: every other character (a glyph, a name from a backend, a control) becomes '?'. */
-export const toAscii = (text: string): string => text.replace(NOT_ASCII, '?');
-
 /** At most `width` columns; cut text ends in '…', or in '~' under --ascii. */
 export function clipText(text: string, width: number, ascii: boolean): string {
   if (!ascii) return clip(text, width);
-  const t = toAscii(text);
+  const t = asAscii(text);
   if (width <= 0) return '';
   return t.length <= width ? t : `${t.slice(0, width - 1)}~`;
 }
@@ -35,7 +33,7 @@ export function clipSegments(line: BandLine, width: number, ascii: boolean): Ban
     if (!text) continue;
     out.push({ ...s, text });
     used += cellWidth(text);
-    if ((ascii ? toAscii(s.text).length : cellWidth(s.text)) > room) break;
+    if ((ascii ? asAscii(s.text).length : cellWidth(s.text)) > room) break;
   }
   return out;
 }
