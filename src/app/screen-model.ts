@@ -81,18 +81,9 @@ function applySgr(style: Style, params: number[]): Style {
   return s;
 }
 
-const widths = new Map<string, number>();
-function widthOf(g: string): number {
-  if (g.length === 1 && g.charCodeAt(0) < 0x7f) return 1;
-  let w = widths.get(g);
-  if (w === undefined) {
-    // Ink places every grapheme in at least one cell (ink/build/output.js)
-    w = Math.max(1, Math.min(2, stringWidth(g)));
-    if (widths.size > 10_000) widths.clear();
-    widths.set(g, w);
-  }
-  return w;
-}
+// Ink places every grapheme in at least one cell (ink/build/output.js); the bundle's string-width remembers
+// widths already (src/text/shims/string-width.ts), so this keeps no memo of its own
+const widthOf = (g: string): number => (g.length === 1 && g.charCodeAt(0) < 0x7f ? 1 : Math.max(1, Math.min(2, stringWidth(g))));
 
 // eslint-disable-next-line no-control-regex
 const TOKEN = /\u001b\[([0-9;:]*)([A-Za-z])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|([^\u001b]+)|\u001b/g;

@@ -1,6 +1,6 @@
 // The terminal as the console uses it: the alternate screen (the user's screen comes back on exit, however
 // the process ends), frames wrapped in synchronized output so a slow link never shows half a frame, the
-// ASCII form for terminals that cannot show UTF-8, and a count of bytes and back-pressure for the status bar.
+// ASCII form for terminals that cannot show UTF-8, and back-pressure reported for the status bar.
 import { writeSync } from 'node:fs';
 import { toAscii } from '../text/ascii.js';
 import { createScreenWriter, type ScreenWriter } from './screen-diff.js';
@@ -12,20 +12,9 @@ export const CURSOR_SHOW = '\u001b[?25h';
 export const SYNC_BEGIN = '\u001b[?2026h';
 export const SYNC_END = '\u001b[?2026l';
 
-export interface OutputStats {
-  /** bytes written since the start */
-  bytes: number;
-  /** the terminal has not taken everything written (stdout's buffer is over its high-water mark) */
-  behind: boolean;
-  /** how many times writing fell behind */
-  behindCount: number;
-}
-
 export interface TerminalOutput {
   /** what Ink writes to: stdout itself for everything but write() */
   stream: NodeJS.WriteStream;
-  stats: OutputStats;
-  setAscii(on: boolean): void;
 }
 
 export interface OutputOptions {
@@ -54,22 +43,21 @@ export function frameLines(text: string): string[] | null {
 
 /** A stand-in for `out` whose write() frames, transliterates and counts what Ink writes. */
 export function terminalOutput(out: NodeJS.WriteStream, opts: OutputOptions): TerminalOutput {
-  const stats: OutputStats = { bytes: 0, behind: false, behindCount: 0 };
-  let ascii = opts.ascii;
+  // the terminal has not taken everything written (stdout's buffer is over its high-water mark)
+  let behind = false;
   const newWriter = () => createScreenWriter(out.columns || 80, out.rows || 24);
   let writer: ScreenWriter = newWriter();
   // a resized terminal may have reflowed or cleared what it held: the next frame is drawn whole
   out.on('resize', () => (writer = newWriter()));
-  const setBehind = (behind: boolean) => {
-    if (stats.behind === behind) return;
-    stats.behind = behind;
-    if (behind) stats.behindCount++;
-    opts.onBehindChange?.(behind);
+  const setBehind = (now: boolean) => {
+    if (behind === now) return;
+    behind = now;
+    opts.onBehindChange?.(now);
   };
   out.on('drain', () => setBehind(false));
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
     let text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
-    if (ascii) text = toAscii(text);
+    if (opts.ascii) text = toAscii(text);
     if (opts.mode === 'diff') {
       const lines = frameLines(text);
       text = lines ? writer.frame(lines) : '';
@@ -80,7 +68,6 @@ export function terminalOutput(out: NodeJS.WriteStream, opts: OutputOptions): Te
       if (callback) queueMicrotask(callback);
       return true;
     }
-    stats.bytes += Buffer.byteLength(text);
     const ok = (out.write as (c: string, ...r: unknown[]) => boolean)(text, ...rest);
     if (!ok) setBehind(true);
     return ok;
@@ -92,7 +79,7 @@ export function terminalOutput(out: NodeJS.WriteStream, opts: OutputOptions): Te
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { stream, stats, setAscii: (on) => (ascii = on) };
+  return { stream };
 }
 
 export interface ScreenGuard {
