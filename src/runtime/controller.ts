@@ -119,7 +119,8 @@ export function createController(config: HiveConfig, opts: ControllerOptions): C
   });
 
   function published<K extends SourceKey>(key: K, s: AppState[K]): void {
-    store.update((st) => (key === 'logs' ? fillFrozenLogs({ ...st, logs: s as AppState['logs'] }) : { ...st, [key]: s }));
+    // a no-op unless low-bandwidth mode waits for the Logs pane's first lines
+    store.update((st) => fillFrozenLogs({ ...st, [key]: s }));
     const react = REACTIONS[key];
     if (react?.follow) retarget(followForData(store.getState(), userChoseTarget, set.logs?.getTarget() ?? null));
     if (react?.permissions) permissions.selectionMayHaveChanged();
