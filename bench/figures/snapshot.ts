@@ -1,4 +1,5 @@
 // Figure 2: `hive-oncall snapshot --demo` cold start, spawn to exit, stdout piped (not a terminal), median of 5.
+import { shebangNodeArgs } from '../lib/node-flags.js';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { Bench } from '../lib/context.js';
@@ -14,7 +15,7 @@ const TIMEOUT_MS = 30000;
 function once(bin: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, 'snapshot', '--demo'], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...shebangNodeArgs(bin), bin, 'snapshot', '--demo'], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const pid = child.pid!;
     track(pid, () => child.kill('SIGKILL'));
     let out = 0;

@@ -1,6 +1,7 @@
 // The shipped bin in a real pseudo-terminal, its output parsed by a headless xterm, with the arrival time of
 // every chunk kept: "when did the screen first show X" is the arrival of the chunk whose parsing made the
 // screen show X, not the time a poll happened to look (polling would add up to its period to every figure).
+import { shebangNodeArgs } from './node-flags.js';
 import { spawn, type IPty } from 'node-pty';
 import xterm from '@xterm/headless';
 import { performance } from 'node:perf_hooks';
@@ -56,7 +57,7 @@ export function startPty(bin: string, args: string[], opts: PtyOptions = {}): Te
   const rows = opts.rows ?? 40;
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
   const spawnedAt = performance.now();
-  const pty: IPty = spawn(process.execPath, [...(opts.nodeArgs ?? []), bin, ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env: childEnv(opts.env) });
+  const pty: IPty = spawn(process.execPath, [...shebangNodeArgs(bin), ...(opts.nodeArgs ?? []), bin, ...args], { name: 'xterm-256color', cols, rows, cwd: ROOT, env: childEnv(opts.env) });
   track(pty.pid, () => pty.kill('SIGKILL'));
   let written = 0;
   let lastArrival = -Infinity;

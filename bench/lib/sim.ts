@@ -1,5 +1,6 @@
 // The backends for the dashboard-alone figures: `hive-oncall simulate` as its own process, and a Prometheus
 // that accepts connections and never answers (the "one backend hanging" condition).
+import { shebangNodeArgs } from './node-flags.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -23,7 +24,7 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 
 /** Starts `simulate --scenario calm --out DIR` and resolves once it prints "ready". */
 export function startSimulator(bin: string, dir: string, timeoutMs = 60000): Promise<Simulator> {
-  const child = spawn(process.execPath, [bin, 'simulate', '--port', '0', '--scenario', 'calm', '--out', dir], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...shebangNodeArgs(bin), bin, 'simulate', '--port', '0', '--scenario', 'calm', '--out', dir], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid!;
   track(pid, () => child.kill('SIGKILL'));
   const exited = new Promise<void>((r) => child.once('close', () => (untrack(pid), r())));

@@ -1,5 +1,6 @@
 // Drives the real CLI in a pseudo-terminal and reads the screen through a headless xterm, the way a person
 // in tmux would see it. CI sets CI=true, which makes Ink refuse to render live: the child never inherits it.
+import { shebangNodeArgs } from '../../bench/lib/node-flags.js';
 import { spawn, type IPty } from 'node-pty';
 import xterm from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ export function runInPty(args: string[], opts: PtyOptions = {}): Screen {
   // a UTF-8 locale unless a test says otherwise: without one the console draws in ASCII (as it should)
   Object.assign(env, { TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...opts.env });
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const pty = spawn(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { name: env.TERM!, cols, rows, cwd: ROOT, env });
+  const pty = spawn(process.execPath, [...shebangNodeArgs(CLI), ...(opts.nodeArgs ?? []), CLI, ...args], { name: env.TERM!, cols, rows, cwd: ROOT, env });
   let written = 0;
   const chunks: string[] = [];
   if (opts.before) term.write(opts.before);
