@@ -27,16 +27,12 @@ export interface InteractiveOptions {
   keyboard: boolean;
 }
 
-/**
- * Ink's options. Background frames are already paced by the store (10 or 1 a second), so Ink's own cap
- * only delays the answer to a key: at 50 fps a key pressed just after a log line's frame waited up to
- * 20 ms for the throttle. 250 fps (4 ms) still folds a burst of renders in one frame.
- */
+/** Ink's options: frames rate-capped by the store, so Ink's own cap only spaces key echoes (< 30 ms). */
 function inkOptions(display: Display, stdout: NodeJS.WriteStream) {
   if (display.inkStandard) return { stdout, exitOnCtrlC: false, patchConsole: true };
   // whole frames (standard rendering) for the diff writer; console output would land inside them, so a
   // library's console.log is silenced for the session instead (see muteConsole)
-  return { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 250 };
+  return { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 50 };
 }
 
 /** A library writing to the console would scribble over a full-screen frame; until the session ends, it says nothing. */
