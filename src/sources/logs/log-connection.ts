@@ -29,7 +29,11 @@ export function openLogStream(kc: KubeConfig, ref: ContainerRef, out: Writable, 
     // one-second precision, so that second comes again and the replay filter drops what was already shown)
     ...(opts.since === null ? { tailLines: opts.tailLines } : { sinceTime: toSeconds(opts.since) }),
   };
-  return new Log(withSocketClose(kc, opts.onSocketClose)).log(ref.namespace, ref.pod, ref.container, out, options);
+  // client-node puts namespace and pod into the path as they are (dist/log.js); a name the API server sent
+  // with '?', '#', '%' or '/' in it would ask for another resource, so they go in encoded (a no-op for
+  // DNS-1123 names). The container goes into the query, which client-node encodes itself.
+  const log = new Log(withSocketClose(kc, opts.onSocketClose));
+  return log.log(encodeURIComponent(ref.namespace), encodeURIComponent(ref.pod), ref.container, out, options);
 }
 
 type CreateConnection = (options: unknown, cb: unknown) => Socket | undefined;
